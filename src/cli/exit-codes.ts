@@ -1,0 +1,23 @@
+import { StackError } from '../core/errors.ts';
+
+/** The commands of the project, as named in package.json. */
+export type CommandName = 'render' | 'validate' | 'publish' | 'drift' | 'diff' | 'sim' | 'bench';
+
+export const EXIT = { ok: 0, error: 1, drift: 2, auth: 3, partial: 4 } as const;
+
+/** Exit code per typed error (`StackError.code`); the DESIGN.md command table is the contract. */
+const CODES: Readonly<Record<string, number>> = {
+  validation: EXIT.error,
+  'stale-render': EXIT.error,
+  usage: EXIT.error,
+  'project-load': EXIT.error,
+};
+
+/**
+ * The one place that maps typed errors to exit codes. Anything unexpected is 1: a bug or an environment
+ * problem, reported with its stack by the runner.
+ */
+export function exitCodeFor(error: unknown): number {
+  if (!(error instanceof StackError)) return EXIT.error;
+  return CODES[error.code] ?? EXIT.error;
+}

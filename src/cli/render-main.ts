@@ -1,0 +1,34 @@
+import { loadProject } from '../project/load.ts';
+import { renderProject } from '../commands/render.ts';
+import type { Output } from './run.ts';
+import { parseFlags } from './run.ts';
+import { resolve } from 'node:path';
+
+/** `npm run render [-- --check] [--env <name>] [--out <dir>]` */
+export async function renderMain(root: string, argv: readonly string[], output: Output): Promise<number> {
+  const flags = parseFlags(argv, {
+    check: { type: 'boolean', default: false },
+    env: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const project = await loadProject(root);
+  const result = renderProject(project, {
+    check: flags.check,
+    ...(flags.env === undefined ? {} : { environment: flags.env }),
+    ...(flags.out === undefined ? {} : { outDir: resolve(flags.out) }),
+  });
+  if (flags.check) {
+    output.out(`rendered/ is up to date (${result.files} files).`);
+    return 0;
+  }
+  for (const change of result.changes) {
+    const verb = change.state === 'extra' ? 'deleted' : change.state === 'missing' ? 'created' : 'updated';
+    output.out(`${verb.padEnd(7)} ${change.path}`);
+  }
+  output.out(
+    result.changes.length === 0
+      ? `${result.files} files rendered, all already up to date.`
+      : `${result.files} files rendered, ${result.changes.length} changed.`,
+  );
+  return 0;
+}

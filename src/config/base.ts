@@ -1,0 +1,25 @@
+/**
+ * The part of the Config every project has, whatever its stack: the severity table that drives routing and
+ * validation. A project's own Config (stack.config.ts) extends it with its data sources, selectors, thresholds
+ * and folders; content receives the whole of it.
+ */
+
+/** How alerts of one severity are routed and grouped (Alertmanager route timers). */
+export interface SeverityRoute {
+  /** Receiver (contact point name) that gets alerts of this severity. */
+  readonly receiver: string;
+  readonly groupBy: readonly string[];
+  readonly groupWait: string;
+  readonly groupInterval: string;
+  readonly repeatInterval: string;
+  /** Mute timings applied to this severity's route (names). */
+  readonly muteTimings?: readonly string[];
+}
+
+export type SeverityTable = Readonly<Record<string, SeverityRoute>>;
+
+export interface BaseConfig {
+  /** Name of the environment this Config was resolved for (`production`, `staging`, …). */
+  readonly environment: string;
+  readonly severities: SeverityTable;
+}

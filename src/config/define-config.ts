@@ -1,0 +1,59 @@
+import { UsageError } from '../core/errors.ts';
+import { freezeDeep } from '../define/definition.ts';
+import type { BaseConfig } from './base.ts';
+
+/** Every field optional, recursively; arrays are replaced whole, never merged. */
+export type Override<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { readonly [K in keyof T]?: Override<T[K]> }
+    : T;
+
+export interface ConfigSetInput<C extends BaseConfig> {
+  /** Name of the environment `base` describes; `rendered/` holds this one. */
+  readonly defaultEnvironment: string;
+  readonly base: Omit<C, 'environment'>;
+  /** Other environments, each as an override of `base`. Environments change Config, never content. */
+  readonly environments?: Readonly<Record<string, Override<Omit<C, 'environment'>>>>;
+}
+
+export interface ConfigSet<C extends BaseConfig> {
+  readonly defaultEnvironment: string;
+  readonly environments: readonly string[];
+  /** The Config of one environment (default: the default environment). */
+  resolve(environment?: string): C;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RegExp);
+}
+
+/** Deep merge for overrides: objects merge key by key, everything else (arrays included) replaces. */
+export function mergeOverride<T>(base: T, override: unknown): T {
+  if (override === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(override)) return override as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    out[key] = mergeOverride(base[key], value);
+  }
+  return out as T;
+}
+
+/** The Config of a project: a base and named environment overrides. */
+export function defineConfig<C extends BaseConfig>(input: ConfigSetInput<C>): ConfigSet<C> {
+  const overrides = input.environments ?? {};
+  const names = [input.defaultEnvironment, ...Object.keys(overrides).sort()];
+  return {
+    defaultEnvironment: input.defaultEnvironment,
+    environments: names,
+    resolve(environment = input.defaultEnvironment): C {
+      if (!names.includes(environment)) {
+        throw new UsageError(
+          `unknown environment "${environment}". Use one of: ${names.join(', ')} (declared in stack.config.ts).`,
+        );
+      }
+      const merged = mergeOverride(input.base, overrides[environment]);
+      return freezeDeep({ ...merged, environment } as C);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Typed errors. Each says what went wrong in words a user can act on; `src/cli/exit-codes.ts` is the one place
+ * that turns them into exit codes.
+ */
+import type { Problem } from '../validate/problem.ts';
+import { formatProblem } from '../validate/problem.ts';
+
+export abstract class StackError extends Error {
+  abstract readonly code: string;
+}
+
+/** The repository has problems; nothing was rendered or sent. */
+export class ValidationError extends StackError {
+  readonly code = 'validation';
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    const n = problems.length;
+    super(
+      `${n} problem${n === 1 ? '' : 's'} found; nothing was written.\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+    );
+    this.name = 'ValidationError';
+    this.problems = problems;
+  }
+}
+
+export type StaleState = 'stale' | 'missing' | 'extra';
+
+/** `render --check` found files that differ from what the code renders. */
+export class StaleRenderError extends StackError {
+  readonly code = 'stale-render';
+  readonly entries: readonly { readonly path: string; readonly state: StaleState }[];
+
+  constructor(outDir: string, entries: readonly { readonly path: string; readonly state: StaleState }[]) {
+    const explain: Record<StaleState, string> = {
+      stale: 'differs from what the code renders',
+      missing: 'is rendered by the code but not on disk',
+      extra: 'is on disk but no longer rendered by the code',
+    };
+    super(
+      `${outDir}/ is not up to date (${entries.length} file${entries.length === 1 ? '' : 's'}). Run \`npm run render\` and commit the result.\n` +
+        entries.map((e) => `  ${e.state.padEnd(7)} ${e.path}: ${explain[e.state]}`).join('\n'),
+    );
+    this.name = 'StaleRenderError';
+    this.entries = entries;
+  }
+}
+
+/** A command was called with flags it does not understand, or an unknown environment. */
+export class UsageError extends StackError {
+  readonly code = 'usage';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The project itself could not be loaded (missing config, an index that throws). */
+export class ProjectLoadError extends StackError {
+  readonly code = 'project-load';
+  readonly file: string;
+
+  constructor(file: string, message: string, options?: { cause?: unknown }) {
+    super(`${file}: ${message}`, options);
+    this.name = 'ProjectLoadError';
+    this.file = file;
+  }
+}

@@ -1,0 +1,104 @@
+import type { PrometheusRule, PrometheusRuleGroup, RuleDataSourceType } from '../alerting/rule-model.ts';
+import { toGrafanaRuleGroup } from '../alerting/to-grafana.ts';
+import type { Definition, FromConfig } from './definition.ts';
+import { freezeDeep, makeDefinition, resolveInput } from './definition.ts';
+
+/** An alerting rule, written once; it renders to Prometheus and to Grafana. */
+export interface AlertInput {
+  /** PascalCase, prefixed by domain: `AlloyRemoteWriteFailing`. */
+  readonly name: string;
+  readonly expr: string;
+  /** How long the condition must hold before the alert fires (Prometheus duration). */
+  readonly for?: string;
+  readonly keepFiringFor?: string;
+  /** One of the severities of the Config's severity table; it decides the receiver. */
+  readonly severity: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly runbookUrl: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** The dashboard (and panel) to open from the notification. */
+  readonly dashboard?: { readonly uid: string; readonly panelId?: number };
+}
+
+/** A recording rule: `record` is the new metric's name. */
+export interface RecordInput {
+  readonly record: string;
+  readonly expr: string;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export type RuleInput = AlertInput | RecordInput;
+
+export interface AlertRuleGroupInput {
+  /** Resource uid of the group (`AlertRuleGroup/<uid>`); also the prefix of derived rule uids. */
+  readonly uid: string;
+  readonly folderUid: string;
+  /** Group name, as Prometheus and Grafana show it. */
+  readonly name: string;
+  /** Evaluation interval (Prometheus duration; Grafana needs a multiple of 10 s). */
+  readonly interval: string;
+  readonly datasource: { readonly uid: string; readonly type: RuleDataSourceType };
+  /** Where recording rules write in Grafana; defaults to the queried data source. */
+  readonly targetDatasourceUid?: string;
+  /** Labels added to every rule of the group (a rule's own labels win). */
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly rules: readonly RuleInput[];
+}
+
+function isAlertInput(rule: RuleInput): rule is AlertInput {
+  return 'name' in rule;
+}
+
+function toPrometheusRule(rule: RuleInput): PrometheusRule {
+  if (!isAlertInput(rule)) return { record: rule.record, expr: rule.expr, labels: { ...rule.labels } };
+  const annotations: Record<string, string> = {
+    ...rule.annotations,
+    summary: rule.summary,
+    runbook_url: rule.runbookUrl,
+  };
+  if (rule.description !== undefined) annotations.description = rule.description;
+  if (rule.dashboard !== undefined) {
+    annotations.__dashboardUid__ = rule.dashboard.uid;
+    if (rule.dashboard.panelId !== undefined) annotations.__panelId__ = String(rule.dashboard.panelId);
+  }
+  return {
+    alert: rule.name,
+    expr: rule.expr,
+    ...(rule.for === undefined ? {} : { for: rule.for }),
+    ...(rule.keepFiringFor === undefined ? {} : { keep_firing_for: rule.keepFiringFor }),
+    labels: { ...rule.labels, severity: rule.severity },
+    annotations,
+  };
+}
+
+/** A group of alerting and recording rules, evaluated together at one interval. */
+export function defineAlertRuleGroup<C>(input: FromConfig<C, AlertRuleGroupInput>): Definition<C> {
+  return makeDefinition<C>('AlertRuleGroup', ({ config, source }) => {
+    const g = resolveInput(input, config);
+    const group: PrometheusRuleGroup = {
+      name: g.name,
+      interval: g.interval,
+      labels: { ...g.labels },
+      rules: g.rules.map(toPrometheusRule),
+    };
+    const spec = toGrafanaRuleGroup(group, {
+      folderUid: g.folderUid,
+      datasource: g.datasource,
+      targetDatasourceUid: g.targetDatasourceUid ?? g.datasource.uid,
+      uidPrefix: g.uid,
+    });
+    return [
+      freezeDeep({
+        kind: 'AlertRuleGroup',
+        uid: g.uid,
+        title: g.name,
+        folderUid: g.folderUid,
+        spec,
+        source,
+        origin: { group, datasourceType: g.datasource.type },
+      }),
+    ];
+  });
+}

@@ -1,0 +1,92 @@
+import type { Kind } from '../core/kinds.ts';
+import type { Resource } from '../core/resource.ts';
+import { callerFile } from '../core/source.ts';
+
+/** What a definition needs when it turns into resources. */
+export interface BuildContext<C> {
+  readonly config: C;
+  /** Repository-relative path of the file that defined it. */
+  readonly source: string;
+  /** Turns an absolute path into the repository-relative form used in `source`. */
+  readonly relative: (absolutePath: string) => string;
+}
+
+const DEFINITION = Symbol.for('grafana-stack-as-code.definition');
+
+/**
+ * What a `define*()` helper returns: the recipe for one or more Resources, with the file it was written in.
+ * The recipe runs once the Config of the chosen environment is known, so environments change Config, never
+ * content.
+ */
+export interface Definition<C = unknown> {
+  readonly [DEFINITION]: true;
+  /** The kind it defines, or `undefined` for a group of definitions (`fromConfig`). */
+  readonly kind: Kind | undefined;
+  /** Absolute path of the defining file, when it could be found on the call stack. */
+  readonly sourcePath: string | undefined;
+  build(context: BuildContext<C>): readonly Resource[];
+}
+
+export function isDefinition(value: unknown): value is Definition {
+  return typeof value === 'object' && value !== null && DEFINITION in value;
+}
+
+/** Either a value, or a function of the Config that returns it. */
+export type FromConfig<C, T> = T | ((config: C) => T);
+
+export function resolveInput<C, T>(input: FromConfig<C, T>, config: C): T {
+  return typeof input === 'function' ? (input as (config: C) => T)(config) : input;
+}
+
+let collector: ((definition: Definition) => void) | undefined;
+
+/**
+ * Runs `load` (which imports content modules) and returns every definition created meanwhile, so that the
+ * loader can tell definitions that were written but never listed in an index.
+ */
+export async function collectCreated(load: () => Promise<void>): Promise<readonly Definition[]> {
+  const created: Definition[] = [];
+  const previous = collector;
+  collector = (definition) => created.push(definition);
+  try {
+    await load();
+  } finally {
+    collector = previous;
+  }
+  return created;
+}
+
+/** The shared constructor of every `define*()` helper; records the caller's file. */
+export function makeDefinition<C>(
+  kind: Kind | undefined,
+  build: (context: BuildContext<C>) => readonly Resource[],
+  sourcePath: string | undefined = callerFile(),
+): Definition<C> {
+  const definition: Definition<C> = Object.freeze({ [DEFINITION]: true as const, kind, sourcePath, build });
+  collector?.(definition);
+  return definition;
+}
+
+/**
+ * Several definitions computed from the Config (one contact point per severity, one rule group per SLO).
+ * The inner definitions record the file of this call.
+ */
+export function fromConfig<C>(make: (config: C) => readonly Definition<C>[]): Definition<C> {
+  return makeDefinition<C>(undefined, (context) =>
+    make(context.config).flatMap((inner) => {
+      const source = inner.sourcePath === undefined ? context.source : context.relative(inner.sourcePath);
+      return inner.build({ ...context, source });
+    }),
+  );
+}
+
+/** Deep-freezes a resource so that nothing downstream can change it by accident. */
+export function freezeDeep<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) {
+      freezeDeep((value as Record<string, unknown>)[key]);
+    }
+  }
+  return value;
+}

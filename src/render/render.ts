@@ -1,0 +1,19 @@
+import type { BaseConfig } from '../config/base.ts';
+import type { Registry } from '../project/registry.ts';
+import { renderGrafanaFiles } from './grafana-files.ts';
+import type { RenderedFile } from './rendered-file.ts';
+
+/** A writer of one family of rendered files (Grafana resources, Prometheus rules, Alertmanager config). */
+export type Renderer = (registry: Registry, config: BaseConfig) => readonly RenderedFile[];
+
+export const RENDERERS: readonly Renderer[] = [renderGrafanaFiles];
+
+/**
+ * Everything `rendered/` should hold, by path, sorted. Pure: no disk, no clock, no environment. Two resources
+ * that would land on the same path are a validation problem (duplicate uid), caught before this runs.
+ */
+export function renderAll(registry: Registry, config: BaseConfig): Map<string, RenderedFile> {
+  const files = RENDERERS.flatMap((render) => render(registry, config));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return new Map(files.map((f) => [f.path, f]));
+}

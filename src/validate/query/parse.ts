@@ -1,0 +1,32 @@
+import { parser as logqlParser } from '@grafana/lezer-logql';
+import { parser as traceqlParser } from '@grafana/lezer-traceql';
+import type { Parser } from '@lezer/common';
+import { parser as promqlParser } from '@prometheus-io/lezer-promql';
+
+export type QueryLanguage = 'PromQL' | 'LogQL' | 'TraceQL';
+
+const PARSERS: Readonly<Record<QueryLanguage, Parser>> = {
+  PromQL: promqlParser,
+  LogQL: logqlParser,
+  TraceQL: traceqlParser,
+};
+
+export interface SyntaxError {
+  /** 1-based column of the first error. */
+  readonly column: number;
+  /** The text around it. */
+  readonly near: string;
+}
+
+/** The first syntax error of a query, or undefined when it parses. */
+export function findSyntaxError(language: QueryLanguage, text: string): SyntaxError | undefined {
+  if (text.trim() === '') return { column: 1, near: '' };
+  const cursor = PARSERS[language].parse(text).cursor();
+  do {
+    if (cursor.type.isError) {
+      const from = cursor.from;
+      return { column: from + 1, near: text.slice(Math.max(0, from - 15), from + 15) };
+    }
+  } while (cursor.next());
+  return undefined;
+}

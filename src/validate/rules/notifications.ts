@@ -1,0 +1,192 @@
+import { parseDuration } from '../../core/duration.ts';
+import type { ResourceOf } from '../../core/resource.ts';
+import { isSecretRef } from '../../core/secret.ts';
+import type { RouteSpec } from '../../core/specs.ts';
+import { SECURE_SETTINGS, secureSettingsOf } from '../../alerting/secure-settings.ts';
+import type { ValidationContext, ValidationRule } from '../context.ts';
+import { at, show } from '../context.ts';
+
+const REQUIRED_SETTINGS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  pagerduty: [['integrationKey']],
+  slack: [['url', 'token']],
+  email: [['addresses']],
+  webhook: [['url']],
+};
+
+function checkContactPoint(context: ValidationContext, cp: ResourceOf<'ContactPoint'>): void {
+  const { type, settings } = cp.spec;
+  if (!(type in SECURE_SETTINGS)) {
+    context.report(
+      cp,
+      'type',
+      `unknown contact point type ${show(type)}`,
+      `Use one of: ${Object.keys(SECURE_SETTINGS).join(', ')}`,
+    );
+  }
+  for (const key of secureSettingsOf(type)) {
+    const value = settings[key];
+    if (value !== undefined && !isSecretRef(value)) {
+      context.report(
+        cp,
+        at('settings', key),
+        `${key} is a secret but is written literally, so it would be committed and rendered`,
+        `Use secret('ENV_NAME') and set that variable where publish runs`,
+      );
+    }
+  }
+  for (const alternatives of REQUIRED_SETTINGS[type] ?? []) {
+    const present = alternatives.some((key) => {
+      const value = settings[key];
+      return value !== undefined && value !== '' && value !== null;
+    });
+    if (!present) {
+      context.report(
+        cp,
+        at('settings', alternatives[0] ?? ''),
+        `a ${type} contact point needs ${alternatives.join(' or ')}`,
+        'Set it',
+      );
+    }
+  }
+}
+
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const OPS = new Set(['=', '!=', '=~', '!~']);
+
+function checkRoute(
+  context: ValidationContext,
+  tree: ResourceOf<'NotificationPolicyTree'>,
+  route: RouteSpec,
+  path: string,
+  receivers: ReadonlySet<string>,
+  timings: ReadonlySet<string>,
+): void {
+  if (route.receiver !== undefined && route.receiver !== '' && !receivers.has(route.receiver)) {
+    context.report(
+      tree,
+      at(path, 'receiver'),
+      `receiver ${show(route.receiver)} is not a contact point`,
+      `Define a contact point of that name or use one of: ${[...receivers].sort().join(', ') || 'none defined'}`,
+    );
+  }
+  for (const key of ['group_wait', 'group_interval', 'repeat_interval'] as const) {
+    const value = route[key];
+    if (value !== undefined && parseDuration(value) === undefined) {
+      context.report(
+        tree,
+        at(path, key),
+        `${show(value)} is not a duration`,
+        'Write a duration such as 30s, 5m or 4h',
+      );
+    }
+  }
+  for (const key of ['mute_time_intervals', 'active_time_intervals'] as const) {
+    (route[key] ?? []).forEach((name, i) => {
+      if (!timings.has(name)) {
+        context.report(
+          tree,
+          at(at(path, key), i),
+          `time interval ${show(name)} is not defined`,
+          'Define it with defineMuteTiming() or remove it',
+        );
+      }
+    });
+  }
+  (route.object_matchers ?? []).forEach(([name, op], i) => {
+    const matcherPath = at(at(path, 'object_matchers'), i);
+    if (!LABEL_NAME.test(name))
+      context.report(tree, matcherPath, `${show(name)} is not a label name`, 'Match on a valid label name');
+    if (!OPS.has(op))
+      context.report(tree, matcherPath, `${show(op)} is not a matcher operator`, 'Use =, !=, =~ or !~');
+  });
+  (route.routes ?? []).forEach((child, i) =>
+    checkRoute(context, tree, child, at(at(path, 'routes'), i), receivers, timings),
+  );
+}
+
+function checkTree(context: ValidationContext, tree: ResourceOf<'NotificationPolicyTree'>): void {
+  const receivers = new Set(context.registry.byKind('ContactPoint').map((c) => c.spec.name));
+  const timings = new Set(context.registry.byKind('MuteTiming').map((m) => m.spec.name));
+  const root = tree.spec;
+  if (root.receiver === '') {
+    context.report(
+      tree,
+      'receiver',
+      'the root policy has no receiver',
+      'Set the default receiver for alerts no route matches',
+    );
+  }
+  if ((root.object_matchers ?? []).length > 0) {
+    context.report(
+      tree,
+      'object_matchers',
+      'the root policy cannot have matchers',
+      'Move them to a child route',
+    );
+  }
+  if ((root.mute_time_intervals ?? []).length > 0) {
+    context.report(
+      tree,
+      'mute_time_intervals',
+      'the root policy cannot have mute timings',
+      'Move them to a child route',
+    );
+  }
+  checkRoute(context, tree, root, '', receivers, timings);
+}
+
+const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+function checkMuteTiming(context: ValidationContext, timing: ResourceOf<'MuteTiming'>): void {
+  timing.spec.time_intervals.forEach((interval, i) => {
+    (interval.times ?? []).forEach((range, j) => {
+      const path = at(at(at('time_intervals', i), 'times'), j);
+      for (const key of ['start_time', 'end_time'] as const) {
+        if (!TIME.test(range[key]))
+          context.report(
+            timing,
+            at(path, key),
+            `${show(range[key])} is not a time of day`,
+            'Write HH:MM, 00:00 to 24:00',
+          );
+      }
+      if (TIME.test(range.start_time) && TIME.test(range.end_time) && range.start_time >= range.end_time) {
+        context.report(
+          timing,
+          path,
+          `start ${range.start_time} is not before end ${range.end_time}`,
+          'Split ranges that cross midnight in two',
+        );
+      }
+    });
+  });
+}
+
+/** Contact points, the policy tree, mute timings and templates are complete and refer to each other correctly. */
+export const notificationRules: ValidationRule = {
+  name: 'notifications',
+  check(context) {
+    const trees = context.registry.byKind('NotificationPolicyTree');
+    trees.slice(1).forEach((tree) => {
+      context.report(
+        tree,
+        '',
+        `a second notification policy tree; Grafana has one per organisation (the first is in ${trees[0]?.source ?? '?'})`,
+        'Keep one defineNotificationPolicyTree()',
+      );
+    });
+    for (const cp of context.registry.byKind('ContactPoint')) checkContactPoint(context, cp);
+    for (const tree of trees) checkTree(context, tree);
+    for (const timing of context.registry.byKind('MuteTiming')) checkMuteTiming(context, timing);
+    for (const template of context.registry.byKind('NotificationTemplate')) {
+      if (template.spec.template.trim() === '') {
+        context.report(
+          template,
+          'template',
+          'template is empty',
+          'Write at least one {{ define "…" }} block',
+        );
+      }
+    }
+  },
+};

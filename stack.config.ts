@@ -1,0 +1,162 @@
+/**
+ * The stack's knobs, kept apart from content: data sources, label selectors, thresholds, folders and the
+ * severity table. Content is a function of this Config; environments override it and never touch content.
+ */
+import type { BaseConfig, Selector } from './src/index.ts';
+import { defineConfig } from './src/index.ts';
+
+export interface DataSourceConfig {
+  readonly uid: string;
+  readonly name: string;
+  readonly url: string;
+}
+
+export interface FolderConfig {
+  readonly uid: string;
+  readonly title: string;
+}
+
+export interface StackConfig extends BaseConfig {
+  readonly datasources: {
+    readonly prometheus: DataSourceConfig & { readonly basicAuthUser: string };
+    readonly loki: DataSourceConfig & { readonly tenant: string };
+    readonly tempo: DataSourceConfig & { readonly tenant: string };
+    readonly alertmanager: DataSourceConfig;
+  };
+  readonly folders: {
+    readonly overview: FolderConfig;
+    readonly services: FolderConfig;
+    readonly frontend: FolderConfig;
+    readonly pipeline: FolderConfig;
+    readonly backends: FolderConfig;
+    readonly infrastructure: FolderConfig;
+    readonly data: FolderConfig;
+    readonly edge: FolderConfig;
+    readonly alerting: FolderConfig;
+    readonly slos: FolderConfig;
+  };
+  /** Label selectors per component: the `job` names the Alloy configuration gives each scrape. */
+  readonly selectors: {
+    readonly beyla: Selector;
+    readonly alloy: Selector;
+    readonly prometheus: Selector;
+    readonly loki: Selector;
+    readonly tempo: Selector;
+    readonly alertmanager: Selector;
+    readonly grafana: Selector;
+    readonly node: Selector;
+  };
+  readonly thresholds: {
+    /** Alloy's memory budget, bytes. */
+    readonly alloyMemoryBytes: number;
+    /** HTTP 5xx share above which the error-rate alert fires (0.001 = 0.1%). */
+    readonly httpErrorRatio: number;
+    /** Backend P95 latency objective, seconds. */
+    readonly backendP95Seconds: number;
+  };
+  /** Contact point settings per receiver; secrets are named by their environment variables. */
+  readonly receivers: {
+    readonly pagerduty: { readonly name: string; readonly integrationKeyEnv: string };
+    readonly slack: { readonly name: string; readonly webhookUrlEnv: string; readonly channel: string };
+    readonly email: { readonly name: string; readonly addresses: readonly string[] };
+  };
+  /** Where `docs/runbooks/<name>.md` is served from. */
+  readonly runbookBaseUrl: string;
+  /** Maintenance window during which non-critical notifications are muted. */
+  readonly maintenance: {
+    readonly weekdays: readonly string[];
+    readonly startTime: string;
+    readonly endTime: string;
+  };
+}
+
+export default defineConfig<StackConfig>({
+  defaultEnvironment: 'production',
+  base: {
+    datasources: {
+      prometheus: {
+        uid: 'prometheus',
+        name: 'Prometheus',
+        url: 'http://prometheus:9090',
+        basicAuthUser: 'grafana',
+      },
+      loki: { uid: 'loki', name: 'Loki', url: 'http://loki:3100', tenant: 'stack' },
+      tempo: { uid: 'tempo', name: 'Tempo', url: 'http://tempo:3200', tenant: 'stack' },
+      alertmanager: { uid: 'alertmanager', name: 'Alertmanager', url: 'http://alertmanager:9093' },
+    },
+    folders: {
+      overview: { uid: 'stack-overview', title: 'Overview' },
+      services: { uid: 'stack-services', title: 'Services' },
+      frontend: { uid: 'stack-frontend', title: 'Frontend' },
+      pipeline: { uid: 'stack-pipeline', title: 'Telemetry pipeline' },
+      backends: { uid: 'stack-backends', title: 'Storage backends' },
+      infrastructure: { uid: 'stack-infrastructure', title: 'Infrastructure' },
+      data: { uid: 'stack-data', title: 'Data layer' },
+      edge: { uid: 'stack-edge', title: 'Edge' },
+      alerting: { uid: 'stack-alerting', title: 'Alerting' },
+      slos: { uid: 'stack-slos', title: 'SLOs' },
+    },
+    selectors: {
+      // Beyla is scraped with honor_labels, so its job is "<namespace>/<service>": select by service_name.
+      beyla: {},
+      alloy: { job: 'alloy' },
+      prometheus: { job: 'prometheus' },
+      loki: { job: 'loki' },
+      tempo: { job: 'tempo' },
+      alertmanager: { job: 'alertmanager' },
+      grafana: { job: 'grafana' },
+      node: { job: 'node-exporter' },
+    },
+    thresholds: {
+      alloyMemoryBytes: 512 * 1024 * 1024,
+      httpErrorRatio: 0.001,
+      backendP95Seconds: 0.5,
+    },
+    severities: {
+      critical: {
+        receiver: 'pagerduty-critical',
+        groupBy: ['alertname', 'service_name', 'job'],
+        groupWait: '30s',
+        groupInterval: '5m',
+        repeatInterval: '4h',
+      },
+      warning: {
+        receiver: 'slack-warnings',
+        groupBy: ['alertname', 'job'],
+        groupWait: '1m',
+        groupInterval: '10m',
+        repeatInterval: '12h',
+        muteTimings: ['maintenance-window'],
+      },
+      info: {
+        receiver: 'email-info',
+        groupBy: ['alertname'],
+        groupWait: '5m',
+        groupInterval: '1h',
+        repeatInterval: '24h',
+        muteTimings: ['maintenance-window'],
+      },
+    },
+    receivers: {
+      pagerduty: { name: 'pagerduty-critical', integrationKeyEnv: 'PAGERDUTY_INTEGRATION_KEY' },
+      slack: { name: 'slack-warnings', webhookUrlEnv: 'SLACK_WEBHOOK_URL', channel: '#stack-alerts' },
+      email: { name: 'email-info', addresses: ['sre-team@example.com'] },
+    },
+    runbookBaseUrl: 'https://github.com/example-org/grafana-stack-as-code/blob/main/docs/runbooks',
+    maintenance: { weekdays: ['sunday'], startTime: '02:00', endTime: '04:00' },
+  },
+  environments: {
+    staging: {
+      datasources: {
+        prometheus: { url: 'http://prometheus.staging:9090' },
+        loki: { url: 'http://loki.staging:3100', tenant: 'stack-staging' },
+        tempo: { url: 'http://tempo.staging:3200', tenant: 'stack-staging' },
+        alertmanager: { url: 'http://alertmanager.staging:9093' },
+      },
+      receivers: {
+        slack: { channel: '#stack-alerts-staging' },
+        email: { addresses: ['sre-staging@example.com'] },
+      },
+    },
+  },
+});
