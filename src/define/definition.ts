@@ -68,6 +68,14 @@ export function makeDefinition<C>(
 }
 
 /**
+ * The same definition, attributed to another file: for generated content whose messages should point at the
+ * file a person edits (and for tests).
+ */
+export function withSource<C>(definition: Definition<C>, sourcePath: string): Definition<C> {
+  return Object.freeze({ ...definition, sourcePath });
+}
+
+/**
  * Several definitions computed from the Config (one contact point per severity, one rule group per SLO).
  * The inner definitions record the file of this call.
  */

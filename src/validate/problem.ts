@@ -16,7 +16,7 @@ export interface Problem {
 
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.ref, p.path].filter((part) => part !== undefined && part !== '').join(' ');
-  const fix = p.fix.endsWith('.') ? p.fix : `${p.fix}.`;
+  const fix = /[.…!?]$/.test(p.fix) ? p.fix : `${p.fix}.`;
   return `${where}: ${p.problem}. ${fix}`;
 }
 

@@ -85,6 +85,11 @@ function checkRuleGroup(context: ValidationContext, group: ResourceOf<'AlertRule
     }
   }
   for (const uid of targets) {
+    if (queried.has(uid)) {
+      // The default target is the queried data source, already checked above; check only its type here.
+      const ds = context.registry.find('DataSource', uid);
+      if (ds === undefined || ds.spec.type === 'prometheus') continue;
+    }
     const ds = context.registry.find('DataSource', uid);
     if (ds === undefined) checkRef(context, group, 'targetDatasourceUid', uid, NO_VARIABLES);
     else if (ds.spec.type !== 'prometheus') {

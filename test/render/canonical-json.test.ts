@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { secret } from '../../src/core/secret.ts';
+import { canonicalJson } from '../../src/render/canonical-json.ts';
+
+describe('canonicalJson', () => {
+  it('sorts keys, keeps array order, indents by two and ends with a newline', () => {
+    expect(canonicalJson({ b: [3, 1, { y: 1, x: 2 }], a: 'z' })).toBe(
+      '{\n  "a": "z",\n  "b": [\n    3,\n    1,\n    {\n      "x": 2,\n      "y": 1\n    }\n  ]\n}\n',
+    );
+  });
+
+  it('gives the same bytes whatever order the keys were inserted in', () => {
+    expect(canonicalJson({ a: 1, b: { c: 2, d: 3 } })).toBe(canonicalJson({ b: { d: 3, c: 2 }, a: 1 }));
+  });
+
+  it('matches JSON.stringify once keys are sorted', () => {
+    const value = { z: [1, 'two', null, true, { q: -0.5e-7 }], a: { empty: {}, list: [] }, u: '\u2028"\\' };
+    const sorted = JSON.parse(
+      JSON.stringify(value, (_k, v: unknown) =>
+        v !== null && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+          : v,
+      ),
+    );
+    expect(canonicalJson(value)).toBe(`${JSON.stringify(sorted, null, 2)}\n`);
+  });
+
+  it('puts the given top-level keys first', () => {
+    expect(canonicalJson({ spec: 1, kind: 'K', uid: 'u' }, ['kind', 'uid'])).toBe(
+      '{\n  "kind": "K",\n  "uid": "u",\n  "spec": 1\n}\n',
+    );
+  });
+
+  it('leaves out undefined and functions as JSON does, and writes -0 as 0', () => {
+    expect(canonicalJson({ a: undefined, f: () => 1, n: -0, list: [undefined] })).toBe(
+      '{\n  "list": [\n    null\n  ],\n  "n": 0\n}\n',
+    );
+  });
+
+  it('writes secret references as ${ENV} placeholders', () => {
+    expect(canonicalJson({ password: secret('DB_PASSWORD') })).toBe('{\n  "password": "${DB_PASSWORD}"\n}\n');
+  });
+
+  it('refuses values JSON cannot hold faithfully', () => {
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/NaN/);
+    expect(() => canonicalJson({ d: new Date(0) })).toThrow(/plain objects/);
+    expect(() => canonicalJson({ n: 1n })).toThrow(/bigint/);
+  });
+});
