@@ -1,0 +1,99 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { callerFile } from '../../src/core/source.ts';
+import { fromConfig, isDefinition, withSource } from '../../src/define/definition.ts';
+import {
+  defineDashboard,
+  defineFolder,
+  promQuery,
+  secret,
+  stackDashboard,
+  timeseriesPanel,
+} from '../../src/index.ts';
+import { configSet } from '../fixtures/project.ts';
+
+const here = fileURLToPath(import.meta.url);
+const context = { config: configSet.resolve(), source: 'dashboards/x.ts', relative: (p: string) => p };
+
+describe('definitions', () => {
+  it('record the file that called define*()', () => {
+    expect(defineFolder({ uid: 'f', title: 'F' }).sourcePath).toBe(here);
+    expect(callerFile()).toBe(here);
+  });
+
+  it('can be attributed to another file', () => {
+    const moved = withSource(defineFolder({ uid: 'f', title: 'F' }), '/repo/dashboards/f.ts');
+    expect(isDefinition(moved)).toBe(true);
+    expect(moved.sourcePath).toBe('/repo/dashboards/f.ts');
+  });
+
+  it('build frozen resources with the given source', () => {
+    const [folder] = defineFolder({ uid: 'f', title: 'F', parentUid: 'p' }).build(context);
+    expect(folder).toEqual({
+      kind: 'Folder',
+      uid: 'f',
+      title: 'F',
+      spec: { uid: 'f', title: 'F', parentUid: 'p' },
+      source: 'dashboards/x.ts',
+    });
+    expect(Object.isFrozen(folder?.spec)).toBe(true);
+  });
+
+  it('run functions of the Config of the chosen environment', () => {
+    const def = defineFolder((cfg: { environment: string }) => ({ uid: 'f', title: `F ${cfg.environment}` }));
+    expect(def.build({ ...context, config: configSet.resolve('staging') })[0]?.title).toBe('F staging');
+  });
+
+  it('group several definitions computed from the Config', () => {
+    const group = fromConfig(() => [
+      defineFolder({ uid: 'a', title: 'A' }),
+      defineFolder({ uid: 'b', title: 'B' }),
+    ]);
+    expect(group.build(context).map((r) => r.uid)).toEqual(['a', 'b']);
+  });
+});
+
+describe('dashboards', () => {
+  const dashboard = defineDashboard({
+    uid: 'd',
+    dashboard: stackDashboard({ title: 'D', description: 'd', tags: [] })
+      .id(42)
+      .version(7)
+      .withPanel(
+        timeseriesPanel({
+          title: 'A',
+          description: 'a',
+          unit: 's',
+          queries: [promQuery('up'), promQuery('up', { refId: 'A' })],
+        }),
+      )
+      .withPanel(
+        timeseriesPanel({ title: 'B', description: 'b', unit: 's', queries: [promQuery('up')] }).id(1),
+      ),
+  }).build(context)[0];
+
+  it('leave id and version to Grafana and own the uid', () => {
+    expect(dashboard?.kind).toBe('Dashboard');
+    if (dashboard?.kind !== 'Dashboard') return;
+    expect(dashboard.spec.id).toBeUndefined();
+    expect(dashboard.spec.version).toBeUndefined();
+    expect(dashboard.spec.uid).toBe('d');
+    expect(dashboard.spec.templating.list).toEqual([]);
+    expect(dashboard.spec.annotations.list).toEqual([]);
+  });
+
+  it('number panels in reading order, keeping ids set by hand, and name targets A, B…', () => {
+    if (dashboard?.kind !== 'Dashboard') throw new Error('not a dashboard');
+    const panels = dashboard.spec.panels ?? [];
+    expect(panels.map((p) => p.id)).toEqual([2, 1]);
+    const refIds = (panels[0] as { targets?: { refId?: string }[] }).targets?.map((t) => t.refId);
+    expect(refIds).toEqual(['B', 'A']);
+  });
+});
+
+describe('secrets', () => {
+  it('only accept environment variable names', () => {
+    expect(secret('SLACK_URL').toString()).toBe('${SLACK_URL}');
+    expect(() => secret('slack-url')).toThrow(/environment variable names/);
+  });
+});
