@@ -1,7 +1,7 @@
 import type { PrometheusRule, PrometheusRuleGroup, RuleDataSourceType } from '../alerting/rule-model.ts';
 import { toGrafanaRuleGroup } from '../alerting/to-grafana.ts';
 import type { Definition, FromConfig } from './definition.ts';
-import { freezeDeep, makeDefinition, resolveInput } from './definition.ts';
+import { makeDefinition, resolveInput, sealResource } from './definition.ts';
 
 /** An alerting rule, written once; it renders to Prometheus and to Grafana. */
 export interface AlertInput {
@@ -90,7 +90,7 @@ export function defineAlertRuleGroup<C>(input: FromConfig<C, AlertRuleGroupInput
       uidPrefix: g.uid,
     });
     return [
-      freezeDeep({
+      sealResource({
         kind: 'AlertRuleGroup',
         uid: g.uid,
         title: g.name,

@@ -2,7 +2,7 @@ import type { JsonValue } from '../core/json.ts';
 import type { MaybeSecret, SecretRef } from '../core/secret.ts';
 import type { ContactPointSetting, ContactPointSpec } from '../core/specs.ts';
 import type { Definition, FromConfig } from './definition.ts';
-import { freezeDeep, makeDefinition, resolveInput } from './definition.ts';
+import { makeDefinition, resolveInput, sealResource } from './definition.ts';
 
 /** PagerDuty (Events API v2). The integration key is a secret. */
 export interface PagerDutySettings {
@@ -86,6 +86,6 @@ export function defineContactPoint<C>(input: FromConfig<C, ContactPointInput>): 
     const c = resolveInput(input, config);
     const spec: ContactPointSpec = { uid: c.uid, name: c.name, type: c.type, settings: settingsOf(c) };
     if (c.disableResolveMessage !== undefined) spec.disableResolveMessage = c.disableResolveMessage;
-    return [freezeDeep({ kind: 'ContactPoint', uid: c.uid, title: c.name, spec, source })];
+    return [sealResource({ kind: 'ContactPoint', uid: c.uid, title: c.name, spec, source })];
   });
 }

@@ -1,8 +1,8 @@
 import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
 import type { Dashboard, Panel, RowPanel } from '@grafana/grafana-foundation-sdk/dashboard';
-import type { DashboardSpec } from '../core/specs.ts';
+import { deepCopy } from '../core/canonical.ts';
 import type { Definition, FromConfig } from './definition.ts';
-import { freezeDeep, makeDefinition, resolveInput } from './definition.ts';
+import { makeDefinition, resolveInput, sealResource } from './definition.ts';
 
 export interface DashboardInput {
   /** Chosen by a person and never changed: links and bookmarks depend on it. */
@@ -21,75 +21,72 @@ type AnyPanel = Panel | RowPanel;
 
 const REF_IDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-function refIdOf(target: object): string | undefined {
-  const id: unknown = (target as { refId?: unknown }).refId;
-  return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
 /** Grafana names targets A, B, C… when they have no refId; doing it here keeps drift and alert links stable. */
-function withRefIds(panel: Panel): Panel {
-  const targets = panel.targets;
-  if (targets === undefined || targets.every((t) => refIdOf(t) !== undefined)) return panel;
-  const used = new Set(targets.map(refIdOf));
+function nameTargets(targets: readonly object[]): void {
+  const used = new Set<unknown>();
+  for (const t of targets) used.add((t as { refId?: unknown }).refId);
   let next = 0;
-  const fresh = (): string => {
-    for (;;) {
-      const id = REF_IDS[next] ?? `Q${next}`;
+  for (const t of targets) {
+    const target = t as { refId?: unknown };
+    if (typeof target.refId === 'string' && target.refId !== '') continue;
+    let id = REF_IDS[next] ?? `Q${next}`;
+    while (used.has(id)) {
       next += 1;
-      if (!used.has(id)) return id;
+      id = REF_IDS[next] ?? `Q${next}`;
     }
-  };
-  return { ...panel, targets: targets.map((t) => (refIdOf(t) !== undefined ? t : { ...t, refId: fresh() })) };
+    next += 1;
+    used.add(id);
+    target.refId = id;
+  }
 }
 
-/** Gives every panel (and every panel inside a row) a stable id, in reading order, keeping ids set by hand. */
-function numberPanels(panels: readonly AnyPanel[]): AnyPanel[] {
+/** Gives every panel (and every panel inside a row) a stable id in reading order, keeping ids set by hand. */
+function numberPanels(panels: readonly AnyPanel[]): void {
+  const all: AnyPanel[] = [];
+  for (const p of panels) {
+    all.push(p);
+    if (p.type === 'row') for (const inner of (p as RowPanel).panels ?? []) all.push(inner);
+  }
   const used = new Set<number>();
-  const visit = (p: AnyPanel): void => {
-    if (typeof p.id === 'number') used.add(p.id);
-    if (p.type === 'row') (p as RowPanel).panels?.forEach(visit);
-  };
-  panels.forEach(visit);
+  for (const p of all) if (typeof p.id === 'number') used.add(p.id);
   let next = 1;
-  const nextId = (): number => {
-    while (used.has(next)) next += 1;
-    used.add(next);
-    return next;
-  };
-  const withId = (p: AnyPanel): AnyPanel => {
-    const id = typeof p.id === 'number' ? p.id : nextId();
-    if (p.type === 'row') {
-      const row = p as RowPanel;
-      return { ...row, id, panels: (row.panels ?? []).map((inner) => withId(inner) as Panel) };
+  for (const p of all) {
+    if (typeof p.id !== 'number') {
+      while (used.has(next)) next += 1;
+      used.add(next);
+      p.id = next;
     }
-    return withRefIds({ ...(p as Panel), id });
-  };
-  return panels.map(withId);
+    const targets = (p as Panel).targets;
+    if (targets !== undefined) nameTargets(targets);
+  }
 }
 
 /**
- * The house normalisation of a built dashboard: the repository owns `uid`; Grafana owns `id` and `version`;
- * `templating.list` and `annotations.list` always exist; every panel has a stable id and every target a refId.
+ * The house normalisation of a built dashboard, on a model this module owns (it mutates it): the repository
+ * owns `uid`; Grafana owns `id` and `version`; `templating.list` and `annotations.list` always exist; every
+ * panel has a stable id and every target a refId.
  */
-export function normalizeDashboard(model: Dashboard, uid: string): DashboardSpec {
-  const { id: _id, version: _version, ...rest } = model;
-  return {
-    ...rest,
-    uid,
-    templating: { ...model.templating, list: model.templating?.list ?? [] },
-    annotations: { ...model.annotations, list: model.annotations?.list ?? [] },
-    panels: numberPanels(model.panels ?? []),
-  };
+function normalizeOwned(model: Dashboard, uid: string): Dashboard {
+  model.uid = uid;
+  model.id = undefined;
+  model.version = undefined;
+  model.templating = { ...model.templating, list: model.templating?.list ?? [] };
+  model.annotations = { ...model.annotations, list: model.annotations?.list ?? [] };
+  model.panels = model.panels ?? [];
+  numberPanels(model.panels);
+  return model;
 }
 
 /** A dashboard in the classic (v1) JSON model. */
 export function defineDashboard<C>(input: FromConfig<C, DashboardInput>): Definition<C> {
   return makeDefinition<C>('Dashboard', ({ config, source }) => {
     const d = resolveInput(input, config);
-    const model = isBuilder(d.dashboard) ? d.dashboard.build() : d.dashboard;
-    const spec = normalizeDashboard(model, d.uid);
+    // A builder's output is ours to change (the SDK hands out its internal object, built once here); a model
+    // given as a value is copied first.
+    const model = isBuilder(d.dashboard) ? d.dashboard.build() : deepCopy(d.dashboard);
+    const spec = normalizeOwned(model, d.uid);
     return [
-      freezeDeep({
+      sealResource({
         kind: 'Dashboard',
         uid: d.uid,
         title: spec.title ?? '',

@@ -2,7 +2,7 @@ import type { JsonObject } from '../core/json.ts';
 import type { SecretRef } from '../core/secret.ts';
 import type { DataSourceSpec } from '../core/specs.ts';
 import type { Definition, FromConfig } from './definition.ts';
-import { freezeDeep, makeDefinition, resolveInput } from './definition.ts';
+import { makeDefinition, resolveInput, sealResource } from './definition.ts';
 
 export interface DataSourceInput {
   readonly uid: string;
@@ -41,6 +41,6 @@ export function defineDataSource<C>(input: FromConfig<C, DataSourceInput>): Defi
     if (d.withCredentials !== undefined) spec.withCredentials = d.withCredentials;
     if (d.jsonData !== undefined) spec.jsonData = d.jsonData;
     if (d.secureJsonData !== undefined) spec.secureJsonData = { ...d.secureJsonData };
-    return [freezeDeep({ kind: 'DataSource', uid: d.uid, title: d.name, spec, source })];
+    return [sealResource({ kind: 'DataSource', uid: d.uid, title: d.name, spec, source })];
   });
 }

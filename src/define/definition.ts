@@ -1,3 +1,4 @@
+import { canonicalize } from '../core/canonical.ts';
 import type { Kind } from '../core/kinds.ts';
 import type { Resource } from '../core/resource.ts';
 import { callerFile } from '../core/source.ts';
@@ -88,7 +89,17 @@ export function fromConfig<C>(make: (config: C) => readonly Definition<C>[]): De
   );
 }
 
-/** Deep-freezes a resource so that nothing downstream can change it by accident. */
+/**
+ * Seals a resource: its spec (and origin) become canonical, frozen copies, so that nothing downstream can change
+ * them by accident and rendering is a plain JSON.stringify. The builder output it came from is left untouched.
+ */
+export function sealResource<R extends Resource>(resource: R): R {
+  const sealed: R = { ...resource, spec: canonicalize(resource.spec) };
+  if (resource.origin !== undefined) Object.assign(sealed, { origin: canonicalize(resource.origin) });
+  return Object.freeze(sealed);
+}
+
+/** Deep-freezes a value (the Config) so that nothing downstream can change it by accident. */
 export function freezeDeep<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);

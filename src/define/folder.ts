@@ -1,6 +1,6 @@
 import type { FolderSpec } from '../core/specs.ts';
 import type { Definition, FromConfig } from './definition.ts';
-import { freezeDeep, makeDefinition, resolveInput } from './definition.ts';
+import { makeDefinition, resolveInput, sealResource } from './definition.ts';
 
 export interface FolderInput {
   readonly uid: string;
@@ -17,6 +17,6 @@ export function defineFolder<C>(input: FromConfig<C, FolderInput>): Definition<C
     const spec: FolderSpec = { uid: f.uid, title: f.title };
     if (f.description !== undefined) spec.description = f.description;
     if (f.parentUid !== undefined) spec.parentUid = f.parentUid;
-    return [freezeDeep({ kind: 'Folder', uid: f.uid, title: f.title, spec, source })];
+    return [sealResource({ kind: 'Folder', uid: f.uid, title: f.title, spec, source })];
   });
 }

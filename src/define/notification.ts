@@ -1,6 +1,6 @@
 import type { MuteTimingSpec, NotificationPolicyTreeSpec, TimeIntervalSpec } from '../core/specs.ts';
 import type { Definition, FromConfig } from './definition.ts';
-import { freezeDeep, makeDefinition, resolveInput } from './definition.ts';
+import { makeDefinition, resolveInput, sealResource } from './definition.ts';
 
 /** The uid of the single notification policy tree of an organisation. */
 export const POLICY_TREE_UID = 'root';
@@ -12,7 +12,7 @@ export function defineNotificationPolicyTree<C>(
   return makeDefinition<C>('NotificationPolicyTree', ({ config, source }) => {
     const spec = resolveInput(input, config);
     return [
-      freezeDeep({
+      sealResource({
         kind: 'NotificationPolicyTree',
         uid: POLICY_TREE_UID,
         title: 'Notification policies',
@@ -34,7 +34,7 @@ export function defineMuteTiming<C>(input: FromConfig<C, MuteTimingInput>): Defi
   return makeDefinition<C>('MuteTiming', ({ config, source }) => {
     const m = resolveInput(input, config);
     const spec: MuteTimingSpec = { name: m.name, time_intervals: [...m.timeIntervals] };
-    return [freezeDeep({ kind: 'MuteTiming', uid: m.name, title: m.name, spec, source })];
+    return [sealResource({ kind: 'MuteTiming', uid: m.name, title: m.name, spec, source })];
   });
 }
 
@@ -52,7 +52,7 @@ export function defineNotificationTemplate<C>(
   return makeDefinition<C>('NotificationTemplate', ({ config, source }) => {
     const t = resolveInput(input, config);
     return [
-      freezeDeep({
+      sealResource({
         kind: 'NotificationTemplate',
         uid: t.name,
         title: t.name,

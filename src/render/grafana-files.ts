@@ -2,17 +2,18 @@ import { KIND_DIRECTORY } from '../core/kinds.ts';
 import type { Resource } from '../core/resource.ts';
 import { refOf } from '../core/resource.ts';
 import type { Registry } from '../project/registry.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { jsonOfCanonical } from './canonical-json.ts';
 import type { RenderedFile } from './rendered-file.ts';
-
-/** Top-level order of a rendered resource file: identity first, then the spec Grafana receives. */
-export const ENVELOPE_ORDER = ['kind', 'uid', 'title', 'folderUid', 'source', 'spec'] as const;
 
 /** Path of a resource's file: `grafana/<kind folder>/<uid>.json`. */
 export function grafanaPath(resource: { readonly kind: Resource['kind']; readonly uid: string }): string {
   return `grafana/${KIND_DIRECTORY[resource.kind]}/${resource.uid}.json`;
 }
 
+/**
+ * A resource file: identity first (kind, uid, title, folder, source file), then the spec Grafana receives. The
+ * spec is canonical already (resources are sealed), so this is one JSON.stringify.
+ */
 export function renderResource(resource: Resource): RenderedFile {
   const envelope = {
     kind: resource.kind,
@@ -24,7 +25,7 @@ export function renderResource(resource: Resource): RenderedFile {
   };
   return {
     path: grafanaPath(resource),
-    content: canonicalJson(envelope, ENVELOPE_ORDER),
+    content: jsonOfCanonical(envelope),
     refs: [refOf(resource)],
   };
 }

@@ -33,8 +33,21 @@ export interface PanelVisit {
   readonly row?: string;
 }
 
+/** Results per dashboard spec, computed once per validation run whatever the number of rules asking. */
+function memo<T>(compute: (spec: DashboardSpec) => T): (spec: DashboardSpec) => T {
+  const cache = new WeakMap<DashboardSpec, T>();
+  return (spec) => {
+    let value = cache.get(spec);
+    if (value === undefined) {
+      value = compute(spec);
+      cache.set(spec, value);
+    }
+    return value;
+  };
+}
+
 /** Every panel in reading order, including those held inside rows. */
-export function panelsOf(spec: DashboardSpec): PanelVisit[] {
+export const panelsOf = memo((spec): readonly PanelVisit[] => {
   const out: PanelVisit[] = [];
   const panels = (spec.panels ?? []) as readonly PanelJson[];
   panels.forEach((panel, i) => {
@@ -45,7 +58,7 @@ export function panelsOf(spec: DashboardSpec): PanelVisit[] {
     );
   });
   return out;
-}
+});
 
 export interface VariableJson {
   readonly type?: string;
@@ -56,10 +69,19 @@ export interface VariableJson {
   readonly options?: readonly { readonly value?: unknown }[];
 }
 
-export function variablesOf(spec: DashboardSpec): { variable: VariableJson; path: string }[] {
+export const variablesOf = memo((spec): readonly { variable: VariableJson; path: string }[] => {
   const list = (spec.templating?.list ?? []) as readonly VariableJson[];
   return list.map((variable, i) => ({ variable, path: at('templating.list', i) }));
-}
+});
+
+/** Variables by name (the first of a name wins, as in Grafana). */
+export const variablesByName = memo((spec): ReadonlyMap<string, VariableJson> => {
+  const byName = new Map<string, VariableJson>();
+  for (const { variable } of variablesOf(spec)) {
+    if (variable.name !== undefined && !byName.has(variable.name)) byName.set(variable.name, variable);
+  }
+  return byName;
+});
 
 /** Name of the variable a data source uid points at (`$ds`, `${ds}`, `[[ds]]`), if it is one. */
 export function variableName(uid: string): string | undefined {
@@ -77,7 +99,7 @@ function firstString(value: unknown): string | undefined {
  * A representative value per variable, to parse queries as the data source sees them: the current value of
  * intervals, custom lists, constants and text boxes; a plain identifier for everything else.
  */
-export function variableValues(spec: DashboardSpec): Map<string, string> {
+export const variableValues = memo((spec): ReadonlyMap<string, string> => {
   const values = new Map<string, string>();
   for (const { variable } of variablesOf(spec)) {
     if (variable.name === undefined) continue;
@@ -87,4 +109,4 @@ export function variableValues(spec: DashboardSpec): Map<string, string> {
     values.set(variable.name, value);
   }
   return values;
-}
+});

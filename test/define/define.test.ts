@@ -27,7 +27,7 @@ describe('definitions', () => {
     expect(moved.sourcePath).toBe('/repo/dashboards/f.ts');
   });
 
-  it('build frozen resources with the given source', () => {
+  it('build frozen resources with the given source and a canonical spec', () => {
     const [folder] = defineFolder({ uid: 'f', title: 'F', parentUid: 'p' }).build(context);
     expect(folder).toEqual({
       kind: 'Folder',
@@ -36,7 +36,8 @@ describe('definitions', () => {
       spec: { uid: 'f', title: 'F', parentUid: 'p' },
       source: 'dashboards/x.ts',
     });
-    expect(Object.isFrozen(folder?.spec)).toBe(true);
+    expect(Object.isFrozen(folder)).toBe(true);
+    expect(Object.keys(folder?.spec ?? {})).toEqual(['parentUid', 'title', 'uid']);
   });
 
   it('run functions of the Config of the chosen environment', () => {

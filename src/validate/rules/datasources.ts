@@ -3,7 +3,7 @@ import type { Resource, ResourceOf } from '../../core/resource.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at } from '../context.ts';
 import type { VariableJson } from '../dashboard-walk.ts';
-import { panelsOf, variablesOf } from '../dashboard-walk.ts';
+import { panelsOf, variablesByName, variablesOf } from '../dashboard-walk.ts';
 import { BUILTIN_DATASOURCES, resolveDatasource } from '../datasource-resolution.ts';
 
 function checkRef(
@@ -19,10 +19,7 @@ function checkRef(
 }
 
 function checkDashboard(context: ValidationContext, dashboard: ResourceOf<'Dashboard'>): void {
-  const variables = new Map<string, VariableJson>();
-  for (const { variable } of variablesOf(dashboard.spec)) {
-    if (variable.name !== undefined) variables.set(variable.name, variable);
-  }
+  const variables = variablesByName(dashboard.spec);
   for (const { variable, path } of variablesOf(dashboard.spec)) {
     if (variable.type === 'query')
       checkRef(context, dashboard, at(path, 'datasource'), variable.datasource, variables);

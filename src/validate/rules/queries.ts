@@ -2,12 +2,12 @@ import { field } from '../../core/json.ts';
 import type { Resource, ResourceOf } from '../../core/resource.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at, show } from '../context.ts';
-import type { TargetJson, VariableJson } from '../dashboard-walk.ts';
-import { panelsOf, variableValues, variablesOf } from '../dashboard-walk.ts';
+import type { TargetJson } from '../dashboard-walk.ts';
+import { panelsOf, variableValues, variablesByName, variablesOf } from '../dashboard-walk.ts';
 import { resolveDatasource } from '../datasource-resolution.ts';
 import { interpolate } from '../query/interpolate.ts';
 import type { QueryLanguage } from '../query/parse.ts';
-import { findSyntaxError } from '../query/parse.ts';
+import { syntaxErrorOf } from '../query/parse.ts';
 
 const LANGUAGE_OF: Readonly<Record<string, QueryLanguage>> = {
   prometheus: 'PromQL',
@@ -16,7 +16,7 @@ const LANGUAGE_OF: Readonly<Record<string, QueryLanguage>> = {
 };
 
 class Checker {
-  private readonly cache = new Map<string, ReturnType<typeof findSyntaxError>>();
+  private readonly cache = new Map<string, ReturnType<typeof syntaxErrorOf>>();
 
   constructor(private readonly context: ValidationContext) {}
 
@@ -53,7 +53,7 @@ class Checker {
     const key = `${language}\u0000${parsed}`;
     let error = this.cache.get(key);
     if (!this.cache.has(key)) {
-      error = findSyntaxError(language, parsed);
+      error = syntaxErrorOf(language, parsed);
       this.cache.set(key, error);
     }
     if (error !== undefined) {
@@ -97,10 +97,7 @@ function checkDashboard(
   dashboard: ResourceOf<'Dashboard'>,
 ): void {
   const values = variableValues(dashboard.spec);
-  const variables = new Map<string, VariableJson>();
-  for (const { variable } of variablesOf(dashboard.spec)) {
-    if (variable.name !== undefined) variables.set(variable.name, variable);
-  }
+  const variables = variablesByName(dashboard.spec);
   for (const { variable, path } of variablesOf(dashboard.spec)) {
     if (variable.type !== 'query' || variable.datasource === undefined) continue;
     const resolved = resolveDatasource(variable.datasource, context.registry, variables);

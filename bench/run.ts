@@ -1,0 +1,162 @@
+/**
+ * npm run bench: figures as JSON on stdout.
+ *
+ * render: for 250, 500 and 1,000 generated dashboards of 20 panels, the time to build (define), validate and
+ * serialize them to canonical files, next to the floor measured in the same run: building the same dashboards
+ * with the SDK builders and JSON.stringify alone. Also `npm run render` of the repository, start-up included.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { defineConfig } from '../src/config/define-config.ts';
+import { withSource } from '../src/define/definition.ts';
+import { defineDashboard, defineDataSource, defineFolder } from '../src/index.ts';
+import type { Definition } from '../src/define/definition.ts';
+import { buildProject } from '../src/project/project.ts';
+import type { Project } from '../src/project/project.ts';
+import { renderAll } from '../src/render/render.ts';
+import { writeRendered } from '../src/render/write.ts';
+import { validate } from '../src/validate/validate.ts';
+import { PANELS_PER_DASHBOARD, generatedDashboard } from './generate.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SIZES = [250, 500, 1000];
+const RUNS = 7;
+
+const configSet = defineConfig({ defaultEnvironment: 'bench', base: { severities: {} } });
+
+function project(count: number): Project {
+  const definitions: Definition[] = [
+    defineFolder({ uid: 'bench', title: 'Bench' }),
+    defineDataSource({ uid: 'prometheus', name: 'Prometheus', type: 'prometheus', url: 'http://p:9090' }),
+  ];
+  for (let d = 0; d < count; d += 1) {
+    // The function form, as content is written: the builder exists only while the dashboard is built.
+    definitions.push(
+      defineDashboard(() => ({ uid: `gen-${d}`, folderUid: 'bench', dashboard: generatedDashboard(d) })),
+    );
+  }
+  return {
+    root,
+    configSet,
+    definitions: definitions.map((definition) => ({
+      definition: withSource(definition, join(root, 'bench/generate.ts')),
+      index: 'bench',
+    })),
+    loadProblems: [],
+  };
+}
+
+function floor(count: number): number {
+  const start = performance.now();
+  let bytes = 0;
+  for (let d = 0; d < count; d += 1) bytes += JSON.stringify(generatedDashboard(d).build(), null, 2).length;
+  const ms = performance.now() - start;
+  if (bytes === 0) throw new Error('nothing serialized');
+  return ms;
+}
+
+interface Phases {
+  build: number;
+  validate: number;
+  serialize: number;
+  write: number;
+}
+
+function measured(count: number, outDir: string): Phases {
+  let t = performance.now();
+  const built = buildProject(project(count));
+  const build = performance.now() - t;
+  t = performance.now();
+  const problems = validate(built.registry, built.config);
+  const validateMs = performance.now() - t;
+  if (problems.length > 0) throw new Error(`generated content is invalid: ${problems[0]?.problem}`);
+  t = performance.now();
+  const files = renderAll(built.registry, built.config);
+  const serialize = performance.now() - t;
+  t = performance.now();
+  rmSync(outDir, { recursive: true, force: true });
+  writeRendered(outDir, files);
+  const write = performance.now() - t;
+  return { build, validate: validateMs, serialize, write };
+}
+
+/** Collects garbage before a timed section (node --expose-gc), so that no run pays for the previous one. */
+const collect = (): void => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('run the benchmark with node --expose-gc (npm run bench does)');
+  gc();
+};
+
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function renderBench(): unknown {
+  const out = mkdtempSync(join(tmpdir(), 'gsac-bench-'));
+  measured(50, out); // warm up the JIT and module caches
+  floor(50);
+  const rows = SIZES.map((count) => {
+    const floors: number[] = [];
+    const runs: Phases[] = [];
+    let peakHeap = 0;
+    for (let i = 0; i < RUNS; i += 1) {
+      collect();
+      floors.push(floor(count));
+      collect();
+      runs.push(measured(count, out));
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    }
+    const phase = (k: keyof Phases): number => median(runs.map((r) => r[k]));
+    const floorMs = median(floors);
+    const build = phase('build');
+    const validateMs = phase('validate');
+    const serialize = phase('serialize');
+    const total = build + validateMs + serialize;
+    return {
+      dashboards: count,
+      panels: count * PANELS_PER_DASHBOARD,
+      floorMs: round(floorMs),
+      buildMs: round(build),
+      validateMs: round(validateMs),
+      serializeMs: round(serialize),
+      totalMs: round(total),
+      writeToDiskMs: round(phase('write')),
+      share: {
+        build: round(build / total, 3),
+        validate: round(validateMs / total, 3),
+        serialize: round(serialize / total, 3),
+      },
+      withoutValidationVsFloor: round((build + serialize) / floorMs, 2),
+      withValidationVsFloor: round(total / floorMs, 2),
+      msPerDashboard: round(total / count, 3),
+      peakHeapMB: round(peakHeap / 2 ** 20),
+    };
+  });
+  rmSync(out, { recursive: true, force: true });
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  return {
+    rows,
+    targets: { withoutValidationVsFloor: 2, withValidationVsFloor: 6 },
+    // 1.0 means perfectly linear: the cost per dashboard at 1,000 divided by the cost per dashboard at 250.
+    linearity:
+      first !== undefined && last !== undefined ? round(last.msPerDashboard / first.msPerDashboard, 2) : null,
+  };
+}
+
+function repositoryRender(): unknown {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const t = performance.now();
+    execFileSync('npm', ['run', '--silent', 'render'], { cwd: root, stdio: 'pipe' });
+    times.push(performance.now() - t);
+  }
+  return { command: 'npm run render', medianMs: round(median(times)), targetMs: 2000 };
+}
+
+const result = { node: process.version, render: renderBench(), repositoryRender: repositoryRender() };
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
