@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalize, deepCopy, secretPathsIn } from '../../src/core/canonical.ts';
 import { secret } from '../../src/core/secret.ts';
 import { canonicalJson } from '../../src/render/canonical-json.ts';
 
@@ -45,5 +46,48 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/NaN/);
     expect(() => canonicalJson({ d: new Date(0) })).toThrow(/plain objects/);
     expect(() => canonicalJson({ n: 1n })).toThrow(/bigint/);
+  });
+});
+
+describe('canonicalize', () => {
+  it('keeps subtrees that are canonical already and copies the rest, leaving the input unchanged', () => {
+    const leaf = { a: 1, b: 2 };
+    const input = { z: leaf, y: { d: 1, c: 2 } };
+    const out = canonicalize(input);
+    expect(out.z).toBe(leaf);
+    expect(out.y).not.toBe(input.y);
+    expect(Object.keys(out)).toEqual(['y', 'z']);
+    expect(Object.keys(input)).toEqual(['z', 'y']);
+    expect(Object.keys(input.y)).toEqual(['d', 'c']);
+  });
+
+  it('returns the very value when all of it is canonical', () => {
+    const value = { a: [1, { b: true }], c: 'x' };
+    expect(canonicalize(value)).toBe(value);
+  });
+
+  it('writes integer-like keys first, in numeric order, the same on every machine', () => {
+    expect(canonicalJson({ b: 1, 10: 'ten', 2: 'two', a: 0 })).toBe(
+      '{\n  "2": "two",\n  "10": "ten",\n  "a": 0,\n  "b": 1\n}\n',
+    );
+  });
+
+  it('records where secret references stand', () => {
+    const out = canonicalize({ settings: { url: secret('URL'), list: [secret('A')] } });
+    expect(secretPathsIn(out)).toEqual(['settings.list[0]', 'settings.url']);
+  });
+
+  it('names the path of a value that cannot be written', () => {
+    expect(() => canonicalize({ panels: [{ max: Number.POSITIVE_INFINITY }] })).toThrow(
+      /^panels\[0\]\.max: Infinity/,
+    );
+  });
+
+  it('deepCopy shares nothing with its input', () => {
+    const input = { a: { b: [1, { c: 2 }] }, f: () => 1 };
+    const copy = deepCopy(input);
+    expect(copy).toEqual({ a: { b: [1, { c: 2 }] } });
+    expect(copy.a).not.toBe(input.a);
+    expect(copy.a.b[1]).not.toBe(input.a.b[1]);
   });
 });
