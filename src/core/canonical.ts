@@ -84,14 +84,19 @@ class Walk {
         throw new Unwritable(value, `a ${typeof value} cannot be written as JSON`);
     }
     if (value === null) return null;
-    if (isSecretRef(value)) {
-      this.sawSecret = true;
-      return value;
-    }
     if (Array.isArray(value)) return this.array(value);
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      throw new Unwritable(value, `only plain objects can be written as JSON, not ${value.constructor.name}`);
+    if (proto !== Object.prototype) {
+      if (isSecretRef(value)) {
+        this.sawSecret = true;
+        return value;
+      }
+      if (proto !== null) {
+        throw new Unwritable(
+          value,
+          `only plain objects can be written as JSON, not ${value.constructor.name}`,
+        );
+      }
     }
     return this.object(value as Record<string, unknown>);
   }
@@ -100,7 +105,7 @@ class Walk {
     let out: unknown[] | undefined;
     for (let i = 0; i < source.length; i += 1) {
       const item = source[i];
-      const result = keep(item) ? this.visit(item) : null;
+      const result = item === undefined || typeof item === 'function' ? null : this.visit(item);
       if (out === undefined && result !== item) out = source.slice(0, i);
       if (out !== undefined) out.push(result);
     }
@@ -120,7 +125,7 @@ class Walk {
     for (let i = 0; i < keys.length; i += 1) {
       const key = keys[i] ?? '';
       const value = source[key];
-      if (!keep(value)) {
+      if (value === undefined || typeof value === 'function') {
         out ??= this.head(source, keys, i);
         continue;
       }
