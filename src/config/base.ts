@@ -1,3 +1,5 @@
+import type { AlertmanagerTwinConfig } from '../alerting/alertmanager.ts';
+
 /**
  * The part of the Config every project has, whatever its stack: the severity table that drives routing and
  * validation. A project's own Config (stack.config.ts) extends it with its data sources, selectors, thresholds
@@ -22,4 +24,6 @@ export interface BaseConfig {
   /** Name of the environment this Config was resolved for (`production`, `staging`, …). */
   readonly environment: string;
   readonly severities: SeverityTable;
+  /** Settings of the Alertmanager twin (`rendered/alertmanager/`) that Grafana has no equivalent for. */
+  readonly alertmanager?: Partial<AlertmanagerTwinConfig>;
 }

@@ -1,12 +1,14 @@
 import type { BaseConfig } from '../config/base.ts';
 import type { Registry } from '../project/registry.ts';
+import { renderAlertmanagerFiles } from './alertmanager-files.ts';
 import { renderGrafanaFiles } from './grafana-files.ts';
+import { renderRuleFiles } from './rule-files.ts';
 import type { RenderedFile } from './rendered-file.ts';
 
 /** A writer of one family of rendered files (Grafana resources, Prometheus rules, Alertmanager config). */
 export type Renderer = (registry: Registry, config: BaseConfig) => readonly RenderedFile[];
 
-export const RENDERERS: readonly Renderer[] = [renderGrafanaFiles];
+export const RENDERERS: readonly Renderer[] = [renderGrafanaFiles, renderRuleFiles, renderAlertmanagerFiles];
 
 /**
  * Everything `rendered/` should hold, by path, sorted. Pure: no disk, no clock, no environment. Two resources
