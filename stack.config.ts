@@ -45,21 +45,46 @@ export interface StackConfig extends BaseConfig {
     readonly alertmanager: Selector;
     readonly grafana: Selector;
     readonly node: Selector;
+    /** Loki streams of Faro's frontend events (labels set by Alloy's faro pipeline). */
+    readonly faro: Selector;
   };
+  /** Alerting thresholds; ratios are fractions (0.001 = 0.1%). */
   readonly thresholds: {
+    /** Availability below which services page (over one hour). */
+    readonly availabilityRatio: number;
+    /** HTTP 5xx share above which the error-rate alert warns (over five minutes). */
+    readonly httpErrorRatio: number;
+    /** Share of telemetry lost anywhere in the pipeline above which it pages. */
+    readonly dataLossRatio: number;
+    /** Backend (HTTP server) P95 latency, seconds. */
+    readonly backendP95Seconds: number;
+    /** Database query (Beyla database client) P95 latency, seconds. */
+    readonly queryP95Seconds: number;
+    readonly memoryRatio: number;
+    readonly diskRatio: number;
+    /** Days ahead in which a filesystem predicted to fill up raises an info alert. */
+    readonly diskFullDays: number;
+    /** Week-over-week growth of the ingestion rate that raises an info alert (0.2 = +20%). */
+    readonly ingestionGrowthRatio: number;
     /** Alloy's memory budget, bytes. */
     readonly alloyMemoryBytes: number;
-    /** HTTP 5xx share above which the error-rate alert fires (0.001 = 0.1%). */
-    readonly httpErrorRatio: number;
-    /** Backend P95 latency objective, seconds. */
-    readonly backendP95Seconds: number;
+    /** Alloy's OTLP processing P95 latency, seconds. */
+    readonly alloyLatencyP95Seconds: number;
+    /** JavaScript exceptions per page load above which the frontend alert warns. */
+    readonly jsErrorRatio: number;
+    /** Largest Contentful Paint p75 target, milliseconds (web-vitals "good" is 2.5 s). */
+    readonly lcpP75Ms: number;
   };
   /** Contact point settings per receiver; secrets are named by their environment variables. */
   readonly receivers: {
     readonly pagerduty: { readonly name: string; readonly integrationKeyEnv: string };
     readonly slack: { readonly name: string; readonly webhookUrlEnv: string; readonly channel: string };
     readonly email: { readonly name: string; readonly addresses: readonly string[] };
+    /** The dead man's switch: receives the always-firing Watchdog; silence there means alerting is down. */
+    readonly heartbeat: { readonly name: string; readonly url: string; readonly tokenEnv: string };
   };
+  /** The public URL of Grafana, for links in notifications. */
+  readonly grafanaUrl: string;
   /** Where `docs/runbooks/<name>.md` is served from. */
   readonly runbookBaseUrl: string;
   /** Maintenance window during which non-critical notifications are muted. */
@@ -106,11 +131,22 @@ export default defineConfig<StackConfig>({
       alertmanager: { job: 'alertmanager' },
       grafana: { job: 'grafana' },
       node: { job: 'node-exporter' },
+      faro: { app: /.+/ },
     },
     thresholds: {
-      alloyMemoryBytes: 512 * 1024 * 1024,
+      availabilityRatio: 0.999,
       httpErrorRatio: 0.001,
+      dataLossRatio: 0.0001,
       backendP95Seconds: 0.5,
+      queryP95Seconds: 0.2,
+      memoryRatio: 0.8,
+      diskRatio: 0.85,
+      diskFullDays: 7,
+      ingestionGrowthRatio: 0.2,
+      alloyMemoryBytes: 512 * 1024 * 1024,
+      alloyLatencyP95Seconds: 0.1,
+      jsErrorRatio: 0.01,
+      lcpP75Ms: 2500,
     },
     severities: {
       critical: {
@@ -141,6 +177,17 @@ export default defineConfig<StackConfig>({
       pagerduty: { name: 'pagerduty-critical', integrationKeyEnv: 'PAGERDUTY_INTEGRATION_KEY' },
       slack: { name: 'slack-warnings', webhookUrlEnv: 'SLACK_WEBHOOK_URL', channel: '#stack-alerts' },
       email: { name: 'email-info', addresses: ['sre-team@example.com'] },
+      heartbeat: {
+        name: 'heartbeat',
+        url: 'https://heartbeat.example.com/ping/stack',
+        tokenEnv: 'HEARTBEAT_TOKEN',
+      },
+    },
+    grafanaUrl: 'https://grafana.example.com',
+    alertmanager: {
+      secretsDir: '/etc/alertmanager/secrets',
+      smtpSmarthost: 'smtp.example.com:587',
+      smtpFrom: 'alertmanager@example.com',
     },
     runbookBaseUrl: 'https://github.com/example-org/grafana-stack-as-code/blob/main/docs/runbooks',
     maintenance: { weekdays: ['sunday'], startTime: '02:00', endTime: '04:00' },

@@ -1,7 +1,10 @@
 import type { StackConfig } from '../stack.config.ts';
 import { defineContactPoint, fromConfig, secret } from '../src/index.ts';
 
-/** The three receivers of the severity table: PagerDuty pages, Slack warns, email informs. */
+/**
+ * The receivers of the severity table (PagerDuty pages, Slack warns, email informs) and the heartbeat receiver of
+ * the Watchdog.
+ */
 export default fromConfig((cfg: StackConfig) => [
   defineContactPoint({
     uid: 'pagerduty-critical',
@@ -33,6 +36,17 @@ export default fromConfig((cfg: StackConfig) => [
       singleEmail: true,
       subject: '{{ template "stack.title" . }}',
       message: '{{ template "stack.body" . }}',
+    },
+  }),
+  defineContactPoint({
+    uid: 'heartbeat',
+    name: cfg.receivers.heartbeat.name,
+    type: 'webhook',
+    settings: {
+      url: cfg.receivers.heartbeat.url,
+      httpMethod: 'POST',
+      authorization_scheme: 'Bearer',
+      authorization_credentials: secret(cfg.receivers.heartbeat.tokenEnv),
     },
   }),
 ]);

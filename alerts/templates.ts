@@ -2,7 +2,9 @@ import { defineNotificationTemplate } from '../src/index.ts';
 
 /**
  * The shared notification text: a title with severity and alert name; a body with summary, description,
- * runbook, dashboard link and labels. Contact points use it through {{ template "stack.title" . }}.
+ * runbook, dashboard link and labels. Contact points use it through {{ template "stack.title" . }}. It uses only
+ * what Grafana and Alertmanager templates both have (the dashboard link comes from the `dashboard_url`
+ * annotation), so the Alertmanager twin renders the same text.
  */
 export default defineNotificationTemplate({
   name: 'stack',
@@ -17,9 +19,7 @@ export default defineNotificationTemplate({
 {{ end -}}
 {{ with .Annotations.runbook_url }}Runbook: {{ . }}
 {{ end -}}
-{{ with .DashboardURL }}Dashboard: {{ . }}
-{{ end -}}
-{{ with .PanelURL }}Panel: {{ . }}
+{{ with .Annotations.dashboard_url }}Dashboard: {{ . }}
 {{ end -}}
 Labels: {{ range .Labels.SortedPairs }}{{ .Name }}={{ .Value }} {{ end }}
 {{ end -}}

@@ -24,7 +24,15 @@ export const DEFAULT_TWIN: AlertmanagerTwinConfig = {
 };
 
 /** Thrown when a contact point cannot be expressed in Alertmanager's configuration. */
-export class TwinError extends Error {}
+export class TwinError extends Error {
+  constructor(
+    message: string,
+    /** A secret written literally: validation reports that on its own, as a secret problem. */
+    readonly literalSecret = false,
+  ) {
+    super(message);
+  }
+}
 
 /** Why a contact point has no Alertmanager twin, or undefined when it has one. */
 export function twinProblem(cp: ContactPointSpec): string | undefined {
@@ -32,7 +40,9 @@ export function twinProblem(cp: ContactPointSpec): string | undefined {
     integration(cp, DEFAULT_TWIN);
     return undefined;
   } catch (error) {
-    if (error instanceof TwinError) return error.message.replace(/^contact point [^:]+: /, '');
+    if (error instanceof TwinError) {
+      return error.literalSecret ? undefined : error.message.replace(/^contact point [^:]+: /, '');
+    }
     throw error;
   }
 }
@@ -68,7 +78,7 @@ function text(value: ContactPointSetting | undefined): string | undefined {
 function secretFile(cp: ContactPointSpec, key: string, twin: AlertmanagerTwinConfig): string {
   const value = cp.settings[key];
   if (!isSecretRef(value)) {
-    throw new TwinError(`contact point ${cp.uid}: settings.${key} must be a secret('ENV') reference`);
+    throw new TwinError(`contact point ${cp.uid}: settings.${key} must be a secret('ENV') reference`, true);
   }
   return `${twin.secretsDir}/${value.env}`;
 }

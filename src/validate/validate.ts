@@ -10,6 +10,7 @@ import { datasourceReferences } from './rules/datasources.ts';
 import { folderReferences } from './rules/folders.ts';
 import { notificationRules } from './rules/notifications.ts';
 import { querySyntax } from './rules/queries.ts';
+import { routingRules } from './rules/routing.ts';
 import { secretPlacement } from './rules/secrets.ts';
 import { uidFormat, uniqueNames, uniqueUids } from './rules/uids.ts';
 
@@ -25,6 +26,7 @@ export const RULES: readonly ValidationRule[] = [
   alertRules,
   uniqueRuleTitles,
   notificationRules,
+  routingRules,
   dashboardRules,
 ];
 

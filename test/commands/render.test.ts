@@ -25,9 +25,11 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('render', () => {
-  it('writes one file per resource, at a path from kind and uid', () => {
+  it('writes one file per resource at a path from kind and uid, rule files and the Alertmanager twin', () => {
     const result = renderProject(fixtureProject(), { outDir: out });
     expect(Object.keys(snapshot(out)).sort()).toEqual([
+      'alertmanager/alertmanager.yml',
+      'alertmanager/templates/stack.tmpl',
       'grafana/alert-rule-groups/api.json',
       'grafana/contact-points/chat.json',
       'grafana/contact-points/mail.json',
@@ -40,8 +42,9 @@ describe('render', () => {
       'grafana/mute-timings/maintenance.json',
       'grafana/notification-policies/root.json',
       'grafana/notification-templates/stack.json',
+      'prometheus/api.yml',
     ]);
-    expect(result.changes).toHaveLength(12);
+    expect(result.changes).toHaveLength(15);
   });
 
   it('is idempotent: a second run changes nothing and leaves the same bytes', () => {
@@ -63,7 +66,7 @@ describe('render', () => {
   it('--check passes on a fresh render and writes nothing', () => {
     renderProject(fixtureProject(), { outDir: out });
     const before = snapshot(out);
-    expect(renderProject(fixtureProject(), { outDir: out, check: true }).files).toBe(12);
+    expect(renderProject(fixtureProject(), { outDir: out, check: true }).files).toBe(15);
     expect(snapshot(out)).toEqual(before);
   });
 
@@ -91,7 +94,7 @@ describe('render', () => {
 
   it('keeps rendered/ for the default environment and asks for --out for another', () => {
     expect(() => renderProject(fixtureProject(), { environment: 'staging' })).toThrow(UsageError);
-    expect(renderProject(fixtureProject(), { environment: 'staging', outDir: out }).files).toBe(12);
+    expect(renderProject(fixtureProject(), { environment: 'staging', outDir: out }).files).toBe(15);
   });
 });
 

@@ -9,10 +9,16 @@ import { renderProject } from '../../src/commands/render.ts';
 import { ValidationError } from '../../src/core/errors.ts';
 import type { SecretRef } from '../../src/core/secret.ts';
 import type { Definition } from '../../src/define/definition.ts';
-import type { AlertInput } from '../../src/index.ts';
+import type {
+  AlertInput,
+  AlertRuleGroupInput,
+  NotificationPolicyTreeSpec,
+  RouteSpec,
+} from '../../src/index.ts';
 import {
   dashboardLink,
   labelVariable,
+  policyTreeFromSeverities,
   logsPanel,
   lokiQuery,
   tablePanel,
@@ -33,6 +39,7 @@ import {
   alertGroupInput,
   at,
   baseDefinitions,
+  configSet,
   dashboardInput,
   fixtureProject,
   folder,
@@ -71,6 +78,22 @@ function alert(): AlertInput {
   const first = alertGroupInput().rules[0];
   if (first === undefined || !('name' in first)) throw new Error('the fixture group starts with an alert');
   return first;
+}
+
+/** The fixture's generated policy tree with one more route after the severity routes. */
+function policyWith(extra: RouteSpec): NotificationPolicyTreeSpec {
+  const tree = policyTreeFromSeverities(configSet.resolve().severities, { defaultReceiver: 'mail' });
+  return { ...tree, routes: [...(tree.routes ?? []), extra] };
+}
+
+/** The fixture group's rules with the first (an alert) replaced. */
+function withFirst(first: AlertInput): AlertRuleGroupInput['rules'] {
+  return [first, ...alertGroupInput().rules.slice(1)];
+}
+
+/** The fixture group's rules with one more at the end. */
+function withExtra(extra: AlertInput): AlertRuleGroupInput['rules'] {
+  return [...alertGroupInput().rules, extra];
 }
 
 function rate(expr: string, unit = 'reqps'): TimeseriesBuilder {
@@ -222,7 +245,7 @@ const cases: readonly Case[] = [
       const input = alertGroupInput();
       d.alerts = at(
         'alerts/api.ts',
-        defineAlertRuleGroup({ ...input, rules: [{ record: 'job:x:sum', expr: 'sum(x' }] }),
+        defineAlertRuleGroup({ ...input, rules: [{ record: 'job:x:sum', expr: 'sum(x' }, ...input.rules] }),
       );
     },
     expected: ['alerts/api.ts AlertRuleGroup/api rules[0].expr'],
@@ -239,17 +262,20 @@ const cases: readonly Case[] = [
     breakIt: (d) => {
       d.alerts = at(
         'alerts/api.ts',
-        defineAlertRuleGroup({ ...alertGroupInput(), rules: [{ ...alert(), severity: 'urgent' }] }),
+        defineAlertRuleGroup({
+          ...alertGroupInput(),
+          rules: withExtra({ ...alert(), name: 'ApiGone', severity: 'urgent' }),
+        }),
       );
     },
-    expected: ['alerts/api.ts AlertRuleGroup/api rules[0].severity'],
+    expected: ['alerts/api.ts AlertRuleGroup/api rules[3].severity'],
   },
   {
     name: 'an alert without a summary is reported at summary',
     breakIt: (d) => {
       d.alerts = at(
         'alerts/api.ts',
-        defineAlertRuleGroup({ ...alertGroupInput(), rules: [{ ...alert(), summary: ' ' }] }),
+        defineAlertRuleGroup({ ...alertGroupInput(), rules: withFirst({ ...alert(), summary: ' ' }) }),
       );
     },
     expected: ['alerts/api.ts AlertRuleGroup/api rules[0].summary'],
@@ -259,7 +285,7 @@ const cases: readonly Case[] = [
     breakIt: (d) => {
       d.alerts = at(
         'alerts/api.ts',
-        defineAlertRuleGroup({ ...alertGroupInput(), rules: [{ ...alert(), runbookUrl: '' }] }),
+        defineAlertRuleGroup({ ...alertGroupInput(), rules: withFirst({ ...alert(), runbookUrl: '' }) }),
       );
     },
     expected: ['alerts/api.ts AlertRuleGroup/api rules[0].runbookUrl'],
@@ -269,7 +295,7 @@ const cases: readonly Case[] = [
     breakIt: (d) => {
       d.alerts = at(
         'alerts/api.ts',
-        defineAlertRuleGroup({ ...alertGroupInput(), rules: [{ ...alert(), for: '5 minutes' }] }),
+        defineAlertRuleGroup({ ...alertGroupInput(), rules: withFirst({ ...alert(), for: '5 minutes' }) }),
       );
     },
     expected: ['alerts/api.ts AlertRuleGroup/api rules[0].for'],
@@ -376,28 +402,52 @@ const cases: readonly Case[] = [
   {
     name: 'a route to a receiver that is not a contact point is reported',
     breakIt: (d) => {
-      d.policy = at(
-        'alerts/routing.ts',
-        defineNotificationPolicyTree({ receiver: 'mail', routes: [{ receiver: 'opsgenie' }] }),
-      );
+      d.policy = at('alerts/routing.ts', defineNotificationPolicyTree(policyWith({ receiver: 'opsgenie' })));
     },
-    expected: ['alerts/routing.ts NotificationPolicyTree/root routes[0].receiver'],
+    expected: ['alerts/routing.ts NotificationPolicyTree/root routes[2].receiver'],
   },
   {
     name: 'a route muted by an undefined time interval, and a timer that is not a duration, are both reported',
     breakIt: (d) => {
       d.policy = at(
         'alerts/routing.ts',
+        defineNotificationPolicyTree(
+          policyWith({ receiver: 'chat', group_wait: 'soon', mute_time_intervals: ['weekends'] }),
+        ),
+      );
+    },
+    expected: [
+      'alerts/routing.ts NotificationPolicyTree/root routes[2].group_wait',
+      'alerts/routing.ts NotificationPolicyTree/root routes[2].mute_time_intervals[0]',
+    ],
+  },
+  {
+    name: 'a severity of the Config that no route sends to its receiver is reported, and so is the unused contact point',
+    breakIt: (d) => {
+      d.policy = at(
+        'alerts/routing.ts',
         defineNotificationPolicyTree({
           receiver: 'mail',
-          routes: [{ receiver: 'chat', group_wait: 'soon', mute_time_intervals: ['weekends'] }],
+          routes: [{ receiver: 'chat', object_matchers: [['severity', '=', 'warning']] }],
         }),
       );
     },
     expected: [
-      'alerts/routing.ts NotificationPolicyTree/root routes[0].group_wait',
-      'alerts/routing.ts NotificationPolicyTree/root routes[0].mute_time_intervals[0]',
+      'alerts/contact-points.ts ContactPoint/pager name',
+      'alerts/routing.ts NotificationPolicyTree/root routes',
     ],
+  },
+  {
+    name: 'a route matching a label value no alert carries is reported at the matcher',
+    breakIt: (d) => {
+      d.policy = at(
+        'alerts/routing.ts',
+        defineNotificationPolicyTree(
+          policyWith({ receiver: 'chat', object_matchers: [['team', '=', 'db']] }),
+        ),
+      );
+    },
+    expected: ['alerts/routing.ts NotificationPolicyTree/root routes[2].object_matchers[0]'],
   },
   {
     name: 'two data sources with one name are reported on the second',
@@ -428,7 +478,7 @@ const cases: readonly Case[] = [
         'alerts/api.ts',
         defineAlertRuleGroup({
           ...alertGroupInput(),
-          rules: [{ ...alert(), severity: 'page', runbookUrl: 'runbook' }],
+          rules: withExtra({ ...alert(), name: 'ApiGone', severity: 'page', runbookUrl: 'runbook' }),
         }),
       );
       d.bad = at('dashboards/bad.ts', dashboardOf('bad-uid!', [rate('rate(x[5m]'), rate('up', '')]));
@@ -444,8 +494,8 @@ const cases: readonly Case[] = [
       );
     },
     expected: [
-      'alerts/api.ts AlertRuleGroup/api rules[0].runbookUrl',
-      'alerts/api.ts AlertRuleGroup/api rules[0].severity',
+      'alerts/api.ts AlertRuleGroup/api rules[3].runbookUrl',
+      'alerts/api.ts AlertRuleGroup/api rules[3].severity',
       'dashboards/bad.ts Dashboard/bad-uid! panels[0].targets[0].expr',
       'dashboards/bad.ts Dashboard/bad-uid! panels[1].fieldConfig.defaults.unit',
       'dashboards/bad.ts Dashboard/bad-uid! uid',
