@@ -13,7 +13,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
       expr: `${up} == 0 or absent(${up})`,
       for: '5m',
       severity: 'critical',
-      summary: `${what} {{ $labels.instance }} is down`,
+      summary: `${what}{{ with $labels.instance }} {{ . }}{{ end }} is down`,
       description: `Scrapes of ${what} have failed for 5 minutes (or no target exists): ${consequence}`,
       runbookUrl: runbook(cfg, `${name.toLowerCase()}-down`),
     };

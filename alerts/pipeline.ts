@@ -76,11 +76,12 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
       { record: 'instance:alloy_resident_memory_bytes:max', expr: `max by (instance) (${rss})` },
       {
         name: 'TelemetryDataLoss',
-        expr: `stage:telemetry_lost:rate5m / stage:telemetry_handled:rate5m > ${t.dataLossRatio}`,
+        // In percent, so that the summary can print small values plainly.
+        expr: `100 * stage:telemetry_lost:rate5m / stage:telemetry_handled:rate5m > ${t.dataLossRatio * 100}`,
         for: '5m',
         severity: 'critical',
         summary:
-          'Telemetry is being lost at {{ $labels.stage }}: {{ $value | humanizePercentage }} of what it handles',
+          'Telemetry is being lost at {{ $labels.stage }}: {{ printf "%.3f" $value }}% of what it handles',
         description: `More than ${t.dataLossRatio * 100}% of the data handled at this stage of the pipeline has been dropped, refused or has failed for 5 minutes. It does not come back.`,
         runbookUrl: runbook(cfg, 'telemetry-data-loss'),
         dashboard: pipeline,
@@ -91,7 +92,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
         expr: `${up} == 0 or absent(${up})`,
         for: '5m',
         severity: 'critical',
-        summary: 'Alloy {{ $labels.instance }} is down: telemetry from its targets is not collected',
+        summary: 'Alloy{{ with $labels.instance }} {{ . }}{{ end }} is down: telemetry from its targets is not collected',
         description: 'Prometheus has failed to scrape Alloy for 5 minutes, or no Alloy target exists at all.',
         runbookUrl: runbook(cfg, 'alloy-down'),
         dashboard: pipeline,

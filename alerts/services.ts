@@ -37,11 +37,12 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
       },
       {
         name: 'HttpErrorRateHigh',
-        expr: `${ratio('5m')} > ${t.httpErrorRatio}`,
+        // In percent, so that the summary can print small values plainly (humanizePercentage writes 0.2% as 200m%).
+        expr: `100 * ${ratio('5m')} > ${t.httpErrorRatio * 100}`,
         for: '10m',
         severity: 'warning',
         summary:
-          'Service {{ $labels.service_name }} answers {{ $value | humanizePercentage }} of requests with a 5xx',
+          'Service {{ $labels.service_name }} answers {{ printf "%.2f" $value }}% of requests with a 5xx',
         description: `More than ${t.httpErrorRatio * 100}% of requests have failed with a server error for 10 minutes.`,
         runbookUrl: runbook(cfg, 'http-error-rate-high'),
         dashboard: red,

@@ -1,7 +1,7 @@
 import { StackError } from '../core/errors.ts';
 
 /** The commands of the project, as named in package.json. */
-export type CommandName = 'render' | 'validate' | 'publish' | 'drift' | 'diff' | 'sim' | 'bench';
+export type CommandName = 'render' | 'validate' | 'publish' | 'drift' | 'diff' | 'sim' | 'bench' | 'test';
 
 export const EXIT = { ok: 0, error: 1, drift: 2, auth: 3, partial: 4 } as const;
 
@@ -11,6 +11,7 @@ const CODES: Readonly<Record<string, number>> = {
   'stale-render': EXIT.error,
   usage: EXIT.error,
   'project-load': EXIT.error,
+  'missing-tool': EXIT.error,
 };
 
 /**

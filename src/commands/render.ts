@@ -1,8 +1,10 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BaseConfig } from '../config/base.ts';
 import { StaleRenderError, UsageError, ValidationError } from '../core/errors.ts';
 import type { BuiltProject, Project } from '../project/project.ts';
 import { buildProject } from '../project/project.ts';
+import { replaceRegion, routingTable } from '../render/readme-table.ts';
 import { renderAll } from '../render/render.ts';
 import type { StaleEntry } from '../render/write.ts';
 import { diffRendered, writeRendered } from '../render/write.ts';
@@ -55,12 +57,30 @@ export function renderProject<C extends BaseConfig>(
   const outDir = options.outDir ?? join(project.root, RENDERED_DIR);
   const built = buildValidated(project, environment);
   const files = renderAll(built.registry, built.config);
+  // The README's routing table describes the default environment, like rendered/.
+  const readme =
+    options.outDir === undefined ? readmeUpdate(project.root, routingTable(built.registry)) : undefined;
   if (options.check === true) {
     const stale = diffRendered(outDir, files);
+    if (readme !== undefined) stale.push({ path: '../README.md (routing table)', state: 'stale' });
     if (stale.length > 0) throw new StaleRenderError(RENDERED_DIR, stale);
     return { outDir, files: files.size, changes: [] };
   }
-  return { outDir, files: files.size, changes: writeRendered(outDir, files) };
+  const changes = writeRendered(outDir, files);
+  if (readme !== undefined) {
+    writeFileSync(readme.path, readme.text);
+    changes.push({ path: '../README.md (routing table)', state: 'stale' });
+  }
+  return { outDir, files: files.size, changes };
+}
+
+/** The README with its generated routing table brought up to date, when it is out of date. */
+function readmeUpdate(root: string, table: string): { path: string; text: string } | undefined {
+  const path = join(root, 'README.md');
+  if (!existsSync(path)) return undefined;
+  const current = readFileSync(path, 'utf8');
+  const next = replaceRegion(current, table);
+  return next === undefined || next === current ? undefined : { path, text: next };
 }
 
 /** `npm run validate`: every problem at once, or the count of what was checked. */

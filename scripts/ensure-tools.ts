@@ -1,0 +1,7 @@
+// Provisions the tools `npm test` needs from outside npm (promtool, amtool, Prometheus, Alertmanager, node exporter).
+import { runCommand } from '../src/cli/run.ts';
+import { provisionTools } from '../src/tools/provision.ts';
+
+process.exitCode = await runCommand('test', (output) => {
+  provisionTools({ path: process.env.PATH ?? '', isRoot: process.getuid?.() === 0, log: output.err });
+});

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { StackError } from '../core/errors.ts';
+
+/** A command the tests run, and the Debian package that provides it. */
+export interface RequiredTool {
+  readonly command: string;
+  readonly debianPackage: string;
+  readonly why: string;
+}
+
+/** Everything `npm test` needs from outside npm. */
+export const REQUIRED_TOOLS: readonly RequiredTool[] = [
+  { command: 'promtool', debianPackage: 'prometheus', why: 'checks and unit-tests the rendered rule files' },
+  {
+    command: 'prometheus',
+    debianPackage: 'prometheus',
+    why: 'evaluates dashboard and alert queries against real data',
+  },
+  {
+    command: 'amtool',
+    debianPackage: 'prometheus-alertmanager',
+    why: 'checks the Alertmanager twin and tests routing',
+  },
+  {
+    command: 'prometheus-alertmanager',
+    debianPackage: 'prometheus-alertmanager',
+    why: 'a real Alertmanager to scrape',
+  },
+  {
+    command: 'prometheus-node-exporter',
+    debianPackage: 'prometheus-node-exporter',
+    why: 'a real node exporter to scrape',
+  },
+];
+
+/** A required tool is missing and could not be installed here. */
+export class MissingToolError extends StackError {
+  readonly code = 'missing-tool';
+}
+
+export function onPath(command: string, path = ''): boolean {
+  return path.split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
+}
+
+export interface ProvisionEnvironment {
+  readonly path: string;
+  readonly isRoot: boolean;
+  readonly log: (line: string) => void;
+}
+
+function run(command: string, args: readonly string[], log: (line: string) => void): boolean {
+  log(`$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, [...args], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  return result.status === 0;
+}
+
+/**
+ * Makes sure every required tool is on the PATH. On Debian it installs the missing packages with apt-get (as root,
+ * or through sudo); elsewhere it stops with the command to run.
+ */
+export function provisionTools(
+  env: ProvisionEnvironment,
+  tools: readonly RequiredTool[] = REQUIRED_TOOLS,
+): void {
+  const missing = tools.filter((t) => !onPath(t.command, env.path));
+  if (missing.length === 0) return;
+  const packages = [...new Set(missing.map((t) => t.debianPackage))].sort();
+  const install = `apt-get install -y ${packages.join(' ')}`;
+  const names = missing.map((t) => `${t.command} (${t.why})`).join(', ');
+  const debian = existsSync('/etc/debian_version') && onPath('apt-get', env.path);
+  const sudo = env.isRoot ? [] : onPath('sudo', env.path) ? ['sudo'] : undefined;
+  if (!debian || sudo === undefined) {
+    throw new MissingToolError(
+      `missing: ${names}. Install them and run again: on Debian or Ubuntu, sudo ${install}.`,
+    );
+  }
+  env.log(`Installing ${packages.join(', ')} for: ${names}`);
+  const [first, ...rest] = [...sudo, 'apt-get'];
+  const prefix = first ?? 'apt-get';
+  const base = rest;
+  const updated = run(prefix, [...base, 'update', '-qq'], env.log);
+  const installed =
+    updated &&
+    run(prefix, [...base, 'install', '-y', '-qq', '--no-install-recommends', ...packages], env.log);
+  const still = tools.filter((t) => !onPath(t.command, env.path));
+  if (!installed || still.length > 0) {
+    throw new MissingToolError(`could not install ${packages.join(', ')}. Run: sudo ${install}.`);
+  }
+}
