@@ -12,13 +12,21 @@ const CODES: Readonly<Record<string, number>> = {
   usage: EXIT.error,
   'project-load': EXIT.error,
   'missing-tool': EXIT.error,
+  'missing-secret': EXIT.error,
+  'grafana-api': EXIT.error,
+  'grafana-unreachable': EXIT.auth,
+  'grafana-auth': EXIT.auth,
+  partial: EXIT.partial,
 };
 
 /**
  * The one place that maps typed errors to exit codes. Anything unexpected is 1: a bug or an environment
  * problem, reported with its stack by the runner.
  */
-export function exitCodeFor(error: unknown): number {
+export function exitCodeFor(error: unknown, command?: CommandName): number {
   if (!(error instanceof StackError)) return EXIT.error;
+  // Drift keeps 2 for "drift found": an unreachable or refusing Grafana is an error there (1), as the table says.
+  if (command === 'drift' && (error.code === 'grafana-unreachable' || error.code === 'grafana-auth'))
+    return EXIT.error;
   return CODES[error.code] ?? EXIT.error;
 }

@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../core/errors.ts';
+import { loadProject } from '../project/load.ts';
+import { formatEvent, formatPlan, planJson, summary } from '../publish/format.ts';
+import { publishProject } from '../publish/publish.ts';
+import type { Redactor } from '../publish/redact.ts';
+import type { Environment } from './environment.ts';
+import { grafanaConnection } from './environment.ts';
+import type { Output } from './run.ts';
+import { parseFlags } from './run.ts';
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${flag} takes a positive whole number, not ${JSON.stringify(value)}.`);
+  return n;
+}
+
+/**
+ * `npm run publish [-- --dry-run] [--json <file>] [--prune] [--only <Kind/uid glob>]... [--editable]
+ * [--rotate-secrets] [--env <name>] [--concurrency <n>] [--verbose]`
+ */
+export async function publishMain(
+  root: string,
+  argv: readonly string[],
+  env: Environment,
+  output: Output,
+  redactor: Redactor,
+): Promise<number> {
+  const flags = parseFlags(argv, {
+    'dry-run': { type: 'boolean', default: false },
+    json: { type: 'string' },
+    prune: { type: 'boolean', default: false },
+    only: { type: 'string', multiple: true },
+    editable: { type: 'boolean', default: false },
+    'rotate-secrets': { type: 'boolean', default: false },
+    env: { type: 'string' },
+    concurrency: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  });
+  redactor.add(env.GRAFANA_TOKEN, env.GRAFANA_PASSWORD);
+  const writeConcurrency = positiveInt(flags.concurrency, 'concurrency');
+  const connection = grafanaConnection(env, writeConcurrency === undefined ? {} : { writeConcurrency });
+  const project = await loadProject(root);
+  const color = env.NO_COLOR === undefined && process.stdout.isTTY;
+  const result = await publishProject(
+    project,
+    connection,
+    env,
+    {
+      dryRun: flags['dry-run'],
+      prune: flags.prune,
+      only: flags.only ?? [],
+      editable: flags.editable,
+      resendSecrets: flags['rotate-secrets'],
+      ...(flags.env === undefined ? {} : { environment: flags.env }),
+    },
+    {
+      onSecrets: (values) => redactor.add(...values),
+      onPlan: (plan, version) => {
+        output.out(
+          `Grafana ${version} at ${connection.url}${flags['dry-run'] ? ' (dry run: nothing will be written)' : ''}`,
+        );
+        for (const line of formatPlan(plan, { color, verbose: flags.verbose })) output.out(line);
+        if (flags.json !== undefined) {
+          writeFileSync(resolve(flags.json), redactor.apply(`${JSON.stringify(planJson(plan), null, 2)}\n`));
+        }
+      },
+      onEvent: (event) => output.out(formatEvent(event)),
+    },
+  );
+  if (!flags['dry-run']) output.out(summary(result.events));
+  return 0;
+}

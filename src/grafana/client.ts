@@ -1,0 +1,233 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import { GrafanaApiError, provenanceHint } from './errors.ts';
+import { Semaphore } from './semaphore.ts';
+
+export type GrafanaAuth =
+  | { readonly kind: 'token'; readonly token: string }
+  | { readonly kind: 'basic'; readonly user: string; readonly password: string };
+
+export interface GrafanaConnection {
+  /** Base URL, e.g. `http://localhost:3000` (a trailing slash is ignored). */
+  readonly url: string;
+  readonly auth: GrafanaAuth;
+  /** Organisation for basic auth (`X-Grafana-Org-Id`); tokens are bound to their org. */
+  readonly orgId?: number;
+  /** Per request, milliseconds. */
+  readonly timeoutMs?: number;
+  /** Attempts after the first one, for retryable failures. */
+  readonly retries?: number;
+  /** Writes in flight at once. SQLite-backed Grafanas lock under parallel writes: keep it small. */
+  readonly writeConcurrency?: number;
+  /** Reads in flight at once. */
+  readonly readConcurrency?: number;
+}
+
+export const DEFAULTS = { timeoutMs: 30_000, retries: 4, writeConcurrency: 4, readConcurrency: 16 } as const;
+
+export interface RequestOptions {
+  readonly body?: unknown;
+  readonly query?: Readonly<Record<string, string | readonly string[] | undefined>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Statuses returned to the caller instead of thrown (e.g. 404 on a GET that may miss). */
+  readonly allow?: readonly number[];
+}
+
+export interface GrafanaResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** Observes every attempt (for counters and tests); never sees credentials. */
+export interface RequestEvent {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number | 'network-error';
+  readonly attempt: number;
+  readonly retry: boolean;
+}
+
+export interface ClientDependencies {
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly onRequest?: (event: RequestEvent) => void;
+}
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.min(seconds * 1000, MAX_RETRY_AFTER_MS));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.min(date - now, MAX_RETRY_AFTER_MS));
+}
+
+function describeBody(body: unknown): string {
+  if (typeof body === 'string') return body.slice(0, 300);
+  const message =
+    typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : (JSON.stringify(body)?.slice(0, 300) ?? '');
+}
+
+function hintFor(status: number, body: string): string {
+  const provenance = provenanceHint(status, body);
+  if (provenance !== '') return provenance;
+  if (status === 401) return 'Check GRAFANA_TOKEN (or GRAFANA_USER/GRAFANA_PASSWORD).';
+  if (status === 403)
+    return 'The credentials lack the permission: use a service account with the Admin role.';
+  if (status === 412) return 'The object changed in Grafana meanwhile; run publish again.';
+  return '';
+}
+
+/**
+ * The Grafana HTTP API client: authentication, organisation, timeouts, retries with backoff (and `Retry-After`)
+ * on 429, 5xx and dropped connections, bounded concurrency (writes and reads separately), typed errors. Tokens
+ * and passwords never leave the Authorization header.
+ */
+export class GrafanaClient {
+  readonly baseUrl: string;
+  private readonly authorization: string;
+  private readonly writes: Semaphore;
+  private readonly reads: Semaphore;
+  private readonly fetchImpl: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly onRequest: ((event: RequestEvent) => void) | undefined;
+  /** Requests sent, by method (each retry counts). */
+  readonly sent = { reads: 0, writes: 0, retries: 0 };
+
+  constructor(
+    readonly connection: GrafanaConnection,
+    deps: ClientDependencies = {},
+  ) {
+    this.baseUrl = connection.url.replace(/\/+$/, '');
+    const auth = connection.auth;
+    this.authorization =
+      auth.kind === 'token'
+        ? `Bearer ${auth.token}`
+        : `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
+    this.writes = new Semaphore(connection.writeConcurrency ?? DEFAULTS.writeConcurrency);
+    this.reads = new Semaphore(connection.readConcurrency ?? DEFAULTS.readConcurrency);
+    this.fetchImpl = deps.fetch ?? fetch;
+    this.sleep = deps.sleep ?? ((ms) => sleepFor(ms));
+    this.random = deps.random ?? Math.random;
+    this.onRequest = deps.onRequest;
+  }
+
+  get(path: string, options: RequestOptions = {}): Promise<GrafanaResponse> {
+    return this.request('GET', path, options);
+  }
+
+  post(path: string, body: unknown, options: RequestOptions = {}): Promise<GrafanaResponse> {
+    return this.request('POST', path, { ...options, body });
+  }
+
+  put(path: string, body: unknown, options: RequestOptions = {}): Promise<GrafanaResponse> {
+    return this.request('PUT', path, { ...options, body });
+  }
+
+  delete(path: string, options: RequestOptions = {}): Promise<GrafanaResponse> {
+    return this.request('DELETE', path, options);
+  }
+
+  /** One logical request: retried as needed, bounded by the read or write limit. */
+  request(method: string, path: string, options: RequestOptions = {}): Promise<GrafanaResponse> {
+    const limit = WRITE_METHODS.has(method) ? this.writes : this.reads;
+    return limit.run(() => this.attempts(method, path, options));
+  }
+
+  private url(path: string, query: RequestOptions['query']): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value === undefined) continue;
+      for (const v of typeof value === 'string' ? [value] : value) params.append(key, v);
+    }
+    const qs = params.toString();
+    return `${this.baseUrl}${path}${qs === '' ? '' : `?${qs}`}`;
+  }
+
+  private backoff(attempt: number): number {
+    const base = Math.min(200 * 2 ** attempt, 5_000);
+    return base / 2 + this.random() * (base / 2);
+  }
+
+  private async attempts(method: string, path: string, options: RequestOptions): Promise<GrafanaResponse> {
+    const retries = this.connection.retries ?? DEFAULTS.retries;
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      Authorization: this.authorization,
+      ...options.headers,
+    };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (this.connection.orgId !== undefined && this.connection.auth.kind === 'basic') {
+      headers['X-Grafana-Org-Id'] = String(this.connection.orgId);
+    }
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const url = this.url(path, options.query);
+    for (let attempt = 0; ; attempt += 1) {
+      const last = attempt >= retries;
+      if (WRITE_METHODS.has(method)) this.sent.writes += 1;
+      else this.sent.reads += 1;
+      if (attempt > 0) this.sent.retries += 1;
+      let response: Response;
+      try {
+        response = await this.fetchImpl(url, {
+          method,
+          headers,
+          body,
+          signal: AbortSignal.timeout(this.connection.timeoutMs ?? DEFAULTS.timeoutMs),
+        });
+      } catch (error) {
+        this.onRequest?.({ method, path, status: 'network-error', attempt, retry: !last });
+        if (last) throw new NetworkError(method, path, error);
+        await this.sleep(this.backoff(attempt));
+        continue;
+      }
+      const text = await response.text().catch(() => '');
+      const parsed = parseBody(text);
+      const retryable =
+        RETRYABLE_STATUS.has(response.status) && !(options.allow ?? []).includes(response.status);
+      this.onRequest?.({ method, path, status: response.status, attempt, retry: retryable && !last });
+      if (retryable && !last) {
+        await this.sleep(retryAfterMs(response.headers.get('retry-after')) ?? this.backoff(attempt));
+        continue;
+      }
+      if (response.status >= 400 && !(options.allow ?? []).includes(response.status)) {
+        const message = describeBody(parsed);
+        throw new GrafanaApiError(method, path, response.status, message, hintFor(response.status, message));
+      }
+      return { status: response.status, body: parsed };
+    }
+  }
+}
+
+/** The connection failed (reset, refused, timed out) on every attempt. */
+export class NetworkError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const reason =
+      cause instanceof Error
+        ? cause.cause instanceof Error
+          ? cause.cause.message
+          : cause.message
+        : String(cause);
+    super(`${method} ${path} failed: ${reason}`, { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,169 @@
+import type { ResourceOf } from '../core/resource.ts';
+import type { AlertRuleSpec } from '../core/specs.ts';
+import {
+  asArray,
+  asRecord,
+  asString,
+  canonicalDuration,
+  encode,
+  isZeroDuration,
+  provenanceHeaders,
+  ref,
+  withoutEmpty,
+} from './shared.ts';
+import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
+
+/** Defaults Grafana writes into every query model on save. */
+const MODEL_DEFAULTS: Readonly<Record<string, number>> = { intervalMs: 1000, maxDataPoints: 43200 };
+
+function comparableQuery(query: unknown): unknown {
+  const q = asRecord(query);
+  const model = { ...asRecord(q.model) };
+  for (const [key, value] of Object.entries(MODEL_DEFAULTS)) if (model[key] === value) delete model[key];
+  const range = asRecord(q.relativeTimeRange);
+  const datasourceUid = q.datasourceUid === '-100' ? '__expr__' : q.datasourceUid;
+  return withoutEmpty({
+    refId: q.refId,
+    datasourceUid,
+    // The top-level queryType is derived by Grafana from the model on save: compare the model only.
+    relativeTimeRange: range.from === 0 && range.to === 0 ? undefined : { from: range.from, to: range.to },
+    model,
+  });
+}
+
+/**
+ * A rule as Grafana keeps it, without server fields (id, updated, orgID, provenance), group fields (folder,
+ * group) and defaults; durations canonical; for recording rules, the fields the server clears.
+ */
+export function comparableRule(rule: unknown): unknown {
+  const r = asRecord(rule);
+  const recording = r.record !== undefined && r.record !== null;
+  const common = {
+    uid: r.uid,
+    title: r.title,
+    data: asArray(r.data).map(comparableQuery),
+    labels: r.labels,
+    annotations: r.annotations,
+    isPaused: r.isPaused,
+    record: r.record,
+  };
+  if (recording) return withoutEmpty(common);
+  return withoutEmpty({
+    ...common,
+    condition: r.condition,
+    noDataState: r.noDataState,
+    execErrState: r.execErrState,
+    for: isZeroDuration(r.for) ? undefined : canonicalDuration(r.for),
+    keep_firing_for: isZeroDuration(r.keep_firing_for) ? undefined : canonicalDuration(r.keep_firing_for),
+    missingSeriesEvalsToResolve: r.missingSeriesEvalsToResolve,
+    notification_settings: r.notification_settings,
+  });
+}
+
+function comparable(
+  folderUid: string,
+  group: { title?: unknown; interval?: unknown; rules?: unknown },
+): Comparable {
+  return {
+    folderUid,
+    spec: {
+      title: group.title,
+      folderUid,
+      interval: group.interval,
+      rules: asArray(group.rules).map(comparableRule),
+    },
+  };
+}
+
+function groupPath(folderUid: string, title: string): string {
+  return `/api/v1/provisioning/folder/${encode(folderUid)}/rule-groups/${encode(title)}`;
+}
+
+/**
+ * Rule groups: found through the list of all provisioned rules (one request), then read group by group for the
+ * interval. Identified by folder and title; a group not in code is named `<folder>:<title>`. Owned when in a
+ * folder we own.
+ */
+export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
+  kind: 'AlertRuleGroup',
+
+  async list(context, desired) {
+    const rules = asArray((await context.client.get('/api/v1/provisioning/alert-rules')).body).map(asRecord);
+    const groups = new Map<string, { folderUid: string; title: string; provenance: string }>();
+    for (const rule of rules) {
+      const folderUid = asString(rule.folderUID) ?? '';
+      const title = asString(rule.ruleGroup) ?? '';
+      groups.set(`${folderUid}\u0000${title}`, {
+        folderUid,
+        title,
+        provenance: asString(rule.provenance) ?? '',
+      });
+    }
+    const byKey = new Map(desired.map((d) => [`${d.spec.folderUid}\u0000${d.spec.title}`, d.uid]));
+    const found = [...groups.values()];
+    const bodies = await Promise.all(
+      found.map((g) =>
+        byKey.has(`${g.folderUid}\u0000${g.title}`) || context.ownedFolders.has(g.folderUid)
+          ? context.client.get(groupPath(g.folderUid, g.title), { allow: [404] })
+          : undefined,
+      ),
+    );
+    return found.flatMap((g, i): LiveObject<'AlertRuleGroup'>[] => {
+      const response = bodies[i];
+      if (response?.status === 404) return [];
+      const uid = byKey.get(`${g.folderUid}\u0000${g.title}`) ?? `${g.folderUid}:${g.title}`;
+      const body = response?.body ?? {
+        title: g.title,
+        folderUid: g.folderUid,
+        rules: rules.filter((r) => r.folderUID === g.folderUid && r.ruleGroup === g.title),
+      };
+      return [
+        {
+          kind: 'AlertRuleGroup',
+          uid,
+          ref: ref('AlertRuleGroup', uid),
+          folderUid: g.folderUid,
+          body,
+          owned: context.ownedFolders.has(g.folderUid),
+          provenance: g.provenance,
+        },
+      ];
+    });
+  },
+
+  desired(resource: ResourceOf<'AlertRuleGroup'>) {
+    return comparable(resource.spec.folderUid, resource.spec);
+  },
+
+  live(object) {
+    const body = asRecord(object.body);
+    return comparable(asString(body.folderUid) ?? object.folderUid ?? '', body);
+  },
+
+  async create(context: HandlerContext, resource) {
+    await put(context, resource);
+  },
+
+  async update(context, resource) {
+    await put(context, resource);
+  },
+
+  /** Rule by rule (DELETE of a whole group exists only from Grafana 11); idempotent, 204 for unknown uids. */
+  async remove(context, live) {
+    for (const rule of asArray(asRecord(live.body).rules)) {
+      const uid = asString(asRecord(rule).uid);
+      if (uid !== undefined) {
+        await context.client.delete(`/api/v1/provisioning/alert-rules/${encode(uid)}`, {
+          headers: provenanceHeaders(context),
+        });
+      }
+    }
+  },
+};
+
+/** PUT of the whole group: creates it, replaces its rules (by uid), sets its interval. */
+async function put(context: HandlerContext, resource: ResourceOf<'AlertRuleGroup'>): Promise<void> {
+  const { folderUid, title, interval, rules } = resource.spec;
+  const body = { title, folderUid, interval, rules: rules.map((r: AlertRuleSpec) => ({ ...r, orgID: 1 })) };
+  await context.client.put(groupPath(folderUid, title), body, { headers: provenanceHeaders(context) });
+}

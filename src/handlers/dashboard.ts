@@ -1,0 +1,114 @@
+import { parseDuration } from '../core/duration.ts';
+import type { ResourceOf } from '../core/resource.ts';
+import { asArray, asRecord, asString, encode, ref } from './shared.ts';
+import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
+import { OWNER } from './types.ts';
+
+/** Grafana raises a shorter auto-refresh to its `min_refresh_interval` (5 s by default) without saying so. */
+const MIN_REFRESH_MS = 5_000;
+
+function panelsWithoutPluginVersion(panels: unknown): unknown {
+  return asArray(panels).map((p) => {
+    const { pluginVersion: _v, ...panel } = asRecord(p);
+    return 'panels' in panel ? { ...panel, panels: panelsWithoutPluginVersion(panel.panels) } : panel;
+  });
+}
+
+/**
+ * The dashboard JSON without what Grafana owns or adds: `id` and `version` (server-owned), panels'
+ * `pluginVersion` (added when the UI saves), and an auto-refresh below Grafana's minimum counted as the minimum.
+ */
+export function comparableDashboard(model: unknown): unknown {
+  const { id: _id, version: _version, ...rest } = asRecord(model);
+  const out: Record<string, unknown> = { ...rest, panels: panelsWithoutPluginVersion(rest.panels) };
+  const refresh = asString(rest.refresh);
+  const ms = refresh === undefined ? undefined : parseDuration(refresh);
+  if (ms !== undefined && ms > 0 && ms < MIN_REFRESH_MS) out.refresh = '5s';
+  return out;
+}
+
+function folderOf(uid: string | undefined): { folderUid?: string } {
+  return uid === undefined || uid === '' || uid === 'general' ? {} : { folderUid: uid };
+}
+
+/**
+ * Dashboards: found through /api/search (one request per 5,000), read one by one only where a comparison needs
+ * the JSON. Owned when they sit in a folder we own.
+ */
+export const dashboardHandler: KindHandler<'Dashboard'> = {
+  kind: 'Dashboard',
+
+  async list(context, desired) {
+    const hits: Record<string, unknown>[] = [];
+    for (let page = 1; ; page += 1) {
+      const response = await context.client.get('/api/search', {
+        query: { type: 'dash-db', limit: '5000', page: String(page) },
+      });
+      const batch = asArray(response.body).map(asRecord);
+      hits.push(...batch);
+      if (batch.length < 5000) break;
+    }
+    const wanted = new Set(desired.map((d) => d.uid));
+    const bodies = await Promise.all(
+      hits.map((hit) => {
+        const uid = asString(hit.uid) ?? '';
+        return wanted.has(uid)
+          ? context.client.get(`/api/dashboards/uid/${encode(uid)}`, { allow: [404] })
+          : undefined;
+      }),
+    );
+    return hits.flatMap((hit, i): LiveObject<'Dashboard'>[] => {
+      const uid = asString(hit.uid) ?? '';
+      const response = bodies[i];
+      if (response?.status === 404) return [];
+      const folder = folderOf(asString(hit.folderUid));
+      return [
+        {
+          kind: 'Dashboard',
+          uid,
+          ref: ref('Dashboard', uid),
+          ...folder,
+          body: response?.body ?? { dashboard: undefined, meta: { folderUid: folder.folderUid } },
+          owned: folder.folderUid !== undefined && context.ownedFolders.has(folder.folderUid),
+        },
+      ];
+    });
+  },
+
+  desired(resource: ResourceOf<'Dashboard'>): Comparable {
+    return { ...folderOf(resource.folderUid), spec: comparableDashboard(resource.spec) };
+  },
+
+  live(object) {
+    const body = asRecord(object.body);
+    return {
+      ...folderOf(asString(asRecord(body.meta).folderUid)),
+      spec: comparableDashboard(body.dashboard),
+    };
+  },
+
+  async create(context: HandlerContext, resource) {
+    await save(context, resource);
+  },
+
+  async update(context, resource) {
+    await save(context, resource);
+  },
+
+  async remove(context, live) {
+    await context.client.delete(`/api/dashboards/uid/${encode(live.uid)}`);
+  },
+};
+
+/**
+ * Create or update by uid: `overwrite` adopts the stored version (no 412), `id: null` never points at another
+ * instance's dashboard, and `folderUid` is always sent (omitted, Grafana moves the dashboard to the root).
+ */
+async function save(context: HandlerContext, resource: ResourceOf<'Dashboard'>): Promise<void> {
+  await context.client.post('/api/dashboards/db', {
+    dashboard: { ...resource.spec, id: null },
+    folderUid: resource.folderUid ?? '',
+    overwrite: true,
+    message: `Published by ${OWNER} from ${resource.source}`,
+  });
+}

@@ -1,0 +1,77 @@
+import type { ResourceOf } from '../core/resource.ts';
+import { asArray, asRecord, asString, encode, provenanceHeaders, ref } from './shared.ts';
+import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
+
+/** Grafana's normalisation on save: trimmed, and wrapped in a define block named after it when it has none. */
+export function normalizeTemplateText(name: string, text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.includes('{{ define') || trimmed.includes('{{define') || trimmed.includes('{{- define'))
+    return trimmed;
+  const body = trimmed
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+  return `{{ define "${name}" }}\n${body}\n{{ end }}`;
+}
+
+function comparable(name: string, text: string): Comparable {
+  return { spec: { name, template: normalizeTemplateText(name, text) } };
+}
+
+/** Notification templates: PUT creates or updates. Owned when provisioned through the API. */
+export const notificationTemplateHandler: KindHandler<'NotificationTemplate'> = {
+  kind: 'NotificationTemplate',
+
+  async list(context) {
+    const response = await context.client.get('/api/v1/provisioning/templates', { allow: [404] });
+    return asArray(response.body)
+      .map(asRecord)
+      .map((t): LiveObject<'NotificationTemplate'> => {
+        const uid = asString(t.name) ?? '';
+        const provenance = asString(t.provenance) ?? '';
+        return {
+          kind: 'NotificationTemplate',
+          uid,
+          ref: ref('NotificationTemplate', uid),
+          body: t,
+          owned: provenance === 'api',
+          provenance,
+        };
+      });
+  },
+
+  desired(resource: ResourceOf<'NotificationTemplate'>) {
+    return comparable(resource.spec.name, resource.spec.template);
+  },
+
+  live(object) {
+    const t = asRecord(object.body);
+    return comparable(asString(t.name) ?? object.uid, asString(t.template) ?? '');
+  },
+
+  async create(context: HandlerContext, resource) {
+    await put(context, resource, undefined);
+  },
+
+  async update(context, resource, live) {
+    await put(context, resource, asRecord(live.body).version);
+  },
+
+  async remove(context, live) {
+    await context.client.delete(`/api/v1/provisioning/templates/${encode(live.uid)}`, {
+      headers: provenanceHeaders(context),
+    });
+  },
+};
+
+async function put(
+  context: HandlerContext,
+  resource: ResourceOf<'NotificationTemplate'>,
+  version: unknown,
+): Promise<void> {
+  await context.client.put(
+    `/api/v1/provisioning/templates/${encode(resource.spec.name)}`,
+    { template: resource.spec.template, ...(version === undefined ? {} : { version }) },
+    { headers: provenanceHeaders(context) },
+  );
+}

@@ -1,0 +1,66 @@
+import { canonicalize } from '../core/canonical.ts';
+import { formatDuration, parseDuration } from '../core/duration.ts';
+import type { Kind } from '../core/kinds.ts';
+import type { ResourceRef } from '../core/resource.ts';
+import type { HandlerContext } from './types.ts';
+
+/** `"60s"` → `"1m"`; a value that is not a duration is kept as it is (so that a difference still shows). */
+export function canonicalDuration(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const ms = parseDuration(value);
+  return ms === undefined ? value : formatDuration(ms);
+}
+
+/** Zero durations are Grafana's default: `"0s"`, `"0"` and absent are the same. */
+export function isZeroDuration(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && parseDuration(value) === 0);
+}
+
+/** A copy without keys whose value is undefined, null, '', false, [] or {} (Grafana's absent forms). */
+export function withoutEmpty(
+  record: Record<string, unknown>,
+  keep: readonly string[] = [],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (!keep.includes(key)) {
+      if (value === undefined || value === null || value === '' || value === false) continue;
+      if (Array.isArray(value) && value.length === 0) continue;
+      if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) continue;
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+export function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Comparable values are compared in canonical form. */
+export function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonicalize(a)) === JSON.stringify(canonicalize(b));
+}
+
+export function ref(kind: Kind, uid: string): ResourceRef {
+  return `${kind}/${uid}`;
+}
+
+/** Headers of alerting writes: `X-Disable-Provenance` publishes them editable in the UI. */
+export function provenanceHeaders(context: HandlerContext): Record<string, string> {
+  return context.editable ? { 'X-Disable-Provenance': 'true' } : {};
+}
+
+export function encode(segment: string): string {
+  return encodeURIComponent(segment);
+}

@@ -1,0 +1,62 @@
+import type { Kind } from '../core/kinds.ts';
+import type { ResourceOf, ResourceRef } from '../core/resource.ts';
+import type { GrafanaClient } from '../grafana/client.ts';
+import type { SecretValues } from './secrets.ts';
+
+/** An object as Grafana holds it: its identity, the body read from the API, and whether we own it. */
+export interface LiveObject<K extends Kind = Kind> {
+  readonly kind: K;
+  readonly uid: string;
+  readonly ref: ResourceRef;
+  /** Folder it sits in (dashboards, rule groups); absent at the root. */
+  readonly folderUid?: string;
+  /** The raw body Grafana answered with. */
+  readonly body: unknown;
+  /** Carries our ownership marker (or sits in a folder we own): the only objects prune may delete. */
+  readonly owned: boolean;
+  /** `provenance` of alerting objects ('' when none). */
+  readonly provenance?: string;
+}
+
+/** What handlers need to talk to Grafana for one publish or drift run. */
+export interface HandlerContext {
+  readonly client: GrafanaClient;
+  /** Publish alerting objects editable in the UI (X-Disable-Provenance) instead of locked. */
+  readonly editable: boolean;
+  /** Folders whose content we own: folders defined in code and folders carrying our marker. */
+  readonly ownedFolders: ReadonlySet<string>;
+  /** Send secure settings even when Grafana already holds a value (rotation). */
+  readonly resendSecrets: boolean;
+  /** Values of the secret environment variables, resolved before anything was sent. */
+  readonly secrets: SecretValues;
+}
+
+/**
+ * The comparable form of an object: what the repository would render for it, with server-only fields removed,
+ * defaults and formats made canonical, and secret values replaced by `SECRET_SET`. Desired and live objects in
+ * this form are equal exactly when publish has nothing to do.
+ */
+export interface Comparable {
+  readonly folderUid?: string;
+  readonly spec: unknown;
+}
+
+/**
+ * Per-kind knowledge (Grizzly's handler): listing and writing through the client, `comparable` for both sides,
+ * and `prepare` (the request body for a desired object, secrets resolved).
+ */
+export interface KindHandler<K extends Kind> {
+  readonly kind: K;
+  /** Every object of the kind Grafana holds (those we can see), owned or not. */
+  list(context: HandlerContext, desired: readonly ResourceOf<K>[]): Promise<LiveObject<K>[]>;
+  /** The comparable form of a desired resource or of a rendered spec read back from `rendered/`. */
+  desired(resource: ResourceOf<K>): Comparable;
+  /** The comparable form of a live object; `desired` lets a handler compare only the keys we manage. */
+  live(object: LiveObject<K>, desired?: ResourceOf<K>): Comparable;
+  create(context: HandlerContext, resource: ResourceOf<K>): Promise<void>;
+  update(context: HandlerContext, resource: ResourceOf<K>, live: LiveObject<K>): Promise<void>;
+  remove(context: HandlerContext, live: LiveObject<K>): Promise<void>;
+}
+
+/** The marker put into objects that have a place for it, and the text form of it. */
+export const OWNER = 'grafana-stack-as-code';

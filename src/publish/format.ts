@@ -1,0 +1,74 @@
+import type { ApplyEvent } from './apply.ts';
+import type { FieldChange } from './diff.ts';
+import type { Action, Plan } from './plan.ts';
+
+const SYMBOL: Readonly<Record<Action['type'], string>> = { create: '+', update: '~', delete: '-', noop: '=' };
+const COLOR: Readonly<Record<Action['type'], string>> = {
+  create: '32',
+  update: '33',
+  delete: '31',
+  noop: '2',
+};
+
+function short(value: unknown): string {
+  if (value === undefined) return '(absent)';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function change(c: FieldChange): string {
+  return `      ${c.path === '' ? '(whole object)' : c.path}: ${short(c.before)} → ${short(c.after)}`;
+}
+
+/** The plan for a terminal: deletions first in red with their reason, then creations and updates with fields. */
+export function formatPlan(
+  plan: Plan,
+  options: { color: boolean; verbose: boolean; maxChanges?: number },
+): string[] {
+  const lines: string[] = [];
+  const paint = (type: Action['type'], text: string): string =>
+    options.color ? `\u001b[${COLOR[type]}m${text}\u001b[0m` : text;
+  for (const action of plan.actions) {
+    if (action.type === 'noop' && !options.verbose) continue;
+    const where = action.source === undefined ? '' : ` (${action.source})`;
+    lines.push(
+      paint(
+        action.type,
+        `  ${SYMBOL[action.type]} ${action.type.padEnd(6)} ${action.ref}${where}: ${action.reason}`,
+      ),
+    );
+    if (action.type === 'update') {
+      const max = options.maxChanges ?? 10;
+      lines.push(...action.changes.slice(0, max).map(change));
+      if (action.changes.length > max) lines.push(`      … and ${action.changes.length - max} more`);
+    }
+  }
+  const { create, update, delete: del, noop } = plan.counts;
+  lines.push(`Plan: ${create} to create, ${update} to update, ${del} to delete, ${noop} unchanged.`);
+  return lines;
+}
+
+/** The plan as JSON, for `--json`: actions with their changes, no resource bodies. */
+export function planJson(plan: Plan): unknown {
+  return {
+    counts: plan.counts,
+    actions: plan.actions.map((a) => ({
+      type: a.type,
+      ref: a.ref,
+      source: a.source,
+      reason: a.reason,
+      changes: a.changes.map((c) => ({ path: c.path, before: c.before, after: c.after })),
+    })),
+  };
+}
+
+export function formatEvent(event: ApplyEvent): string {
+  return event.status === 'failed'
+    ? `  ✗ failed   ${event.ref}: ${event.error ?? ''}`
+    : `  ✓ ${event.status.padEnd(8)} ${event.ref}`;
+}
+
+export function summary(events: readonly ApplyEvent[]): string {
+  const count = (s: ApplyEvent['status']): number => events.filter((e) => e.status === s).length;
+  return `Applied: ${count('created')} created, ${count('updated')} updated, ${count('deleted')} deleted, ${count('unchanged')} unchanged, ${count('failed')} failed.`;
+}
