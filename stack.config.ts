@@ -184,6 +184,9 @@ export default defineConfig<StackConfig>({
       },
     },
     grafanaUrl: 'https://grafana.example.com',
+    // Recording rules stay with Prometheus (rendered/prometheus/): Grafana-managed recording rules need a feature
+    // flag before Grafana 12. Turn this on where Grafana should evaluate them too.
+    grafana: { recordingRules: false },
     alertmanager: {
       secretsDir: '/etc/alertmanager/secrets',
       smtpSmarthost: 'smtp.example.com:587',

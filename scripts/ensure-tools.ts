@@ -3,5 +3,10 @@ import { runCommand } from '../src/cli/run.ts';
 import { provisionTools } from '../src/tools/provision.ts';
 
 process.exitCode = await runCommand('test', (output) => {
-  provisionTools({ path: process.env.PATH ?? '', isRoot: process.getuid?.() === 0, log: output.err });
+  provisionTools({
+    path: process.env.PATH ?? '',
+    env: process.env,
+    isRoot: process.getuid?.() === 0,
+    log: output.err,
+  });
 });

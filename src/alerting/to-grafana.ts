@@ -22,6 +22,8 @@ export interface GrafanaTarget {
   readonly targetDatasourceUid: string;
   /** Stable prefix of derived rule uids (the group's resource uid). */
   readonly uidPrefix: string;
+  /** Include recording rules (Grafana-managed recording rules need a feature flag before Grafana 12). */
+  readonly recordingRules?: boolean;
 }
 
 function queryNode(expr: string, target: GrafanaTarget): AlertQuerySpec {
@@ -118,11 +120,12 @@ function convertRule(
 /** A Grafana-managed rule group built exactly as Grafana's Prometheus converter builds it. */
 export function toGrafanaRuleGroup(group: PrometheusRuleGroup, target: GrafanaTarget): AlertRuleGroupSpec {
   const seen = new Map<string, number>();
-  const rules = group.rules.map((rule) => {
+  const rules = group.rules.flatMap((rule) => {
     const name = ruleName(rule);
     const occurrence = seen.get(name) ?? 0;
     seen.set(name, occurrence + 1);
-    return convertRule(rule, group, target, occurrence);
+    if (!isAlertingRule(rule) && target.recordingRules === false) return [];
+    return [convertRule(rule, group, target, occurrence)];
   });
   // An interval that is not a duration becomes 0 here; validation reports it against the written text.
   const intervalMs = parseDuration(group.interval) ?? 0;

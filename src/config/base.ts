@@ -26,4 +26,19 @@ export interface BaseConfig {
   readonly severities: SeverityTable;
   /** Settings of the Alertmanager twin (`rendered/alertmanager/`) that Grafana has no equivalent for. */
   readonly alertmanager?: Partial<AlertmanagerTwinConfig>;
+  readonly grafana?: {
+    /**
+     * Publish recording rules as Grafana-managed recording rules (Grafana 12 with the
+     * `grafanaManagedRecordingRules` feature, or 11.x with the experimental flag). Off by default: recording
+     * rules are then evaluated by Prometheus from `rendered/prometheus/`, and Grafana's alerts read their series.
+     */
+    readonly recordingRules?: boolean;
+  };
+}
+
+/** Whether a Config asks for Grafana-managed recording rules (read from any Config, typed or not). */
+export function grafanaRecordingRules(config: unknown): boolean {
+  if (typeof config !== 'object' || config === null) return false;
+  const grafana = (config as { grafana?: { recordingRules?: unknown } }).grafana;
+  return grafana?.recordingRules === true;
 }

@@ -1,5 +1,6 @@
 import type { PrometheusRule, PrometheusRuleGroup, RuleDataSourceType } from '../alerting/rule-model.ts';
 import { toGrafanaRuleGroup } from '../alerting/to-grafana.ts';
+import { grafanaRecordingRules } from '../config/base.ts';
 import type { Definition, FromConfig } from './definition.ts';
 import { makeDefinition, resolveInput, sealResource } from './definition.ts';
 
@@ -92,6 +93,7 @@ export function defineAlertRuleGroup<C>(input: FromConfig<C, AlertRuleGroupInput
       datasource: g.datasource,
       targetDatasourceUid: g.targetDatasourceUid ?? g.datasource.uid,
       uidPrefix: g.uid,
+      recordingRules: grafanaRecordingRules(config),
     });
     return [
       sealResource({

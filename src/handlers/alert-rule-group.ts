@@ -60,6 +60,33 @@ export function comparableRule(rule: unknown): unknown {
   });
 }
 
+/**
+ * Fields some Grafana versions do not know: they drop them on input and never return them. Where a live rule
+ * lacks the field altogether, the desired value stands in for it, so that an older Grafana is not told forever
+ * to change what it cannot hold. (keep_firing_for, record and notification_settings are always present where
+ * supported; missingSeriesEvalsToResolve is omitted when unset, so its absence is read the same way.)
+ */
+const VERSIONED_FIELDS = [
+  'keep_firing_for',
+  'missingSeriesEvalsToResolve',
+  'notification_settings',
+  'record',
+] as const;
+
+function alignFields(rules: unknown, desired: ResourceOf<'AlertRuleGroup'> | undefined): unknown[] {
+  const wanted = new Map(
+    (desired?.spec.rules ?? []).map((r) => [r.uid, r as unknown as Record<string, unknown>]),
+  );
+  return asArray(rules).map((rule) => {
+    const r = asRecord(rule);
+    const match = wanted.get(asString(r.uid) ?? '');
+    if (match === undefined) return r;
+    const out = { ...r };
+    for (const field of VERSIONED_FIELDS) if (!(field in r) && field in match) out[field] = match[field];
+    return out;
+  });
+}
+
 function comparable(
   folderUid: string,
   group: { title?: unknown; interval?: unknown; rules?: unknown },
@@ -135,9 +162,12 @@ export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
     return comparable(resource.spec.folderUid, resource.spec);
   },
 
-  live(object) {
+  live(object, desired) {
     const body = asRecord(object.body);
-    return comparable(asString(body.folderUid) ?? object.folderUid ?? '', body);
+    return comparable(asString(body.folderUid) ?? object.folderUid ?? '', {
+      ...body,
+      rules: alignFields(body.rules, desired),
+    });
   },
 
   async create(context: HandlerContext, resource) {

@@ -49,7 +49,8 @@ export function asString(value: unknown): string | undefined {
 
 /** Comparable values are compared in canonical form. */
 export function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonicalize(a)) === JSON.stringify(canonicalize(b));
+  const text = (v: unknown): string => (v === undefined ? 'undefined' : JSON.stringify(canonicalize(v)));
+  return text(a) === text(b);
 }
 
 export function ref(kind: Kind, uid: string): ResourceRef {

@@ -7,6 +7,11 @@ export interface FieldChange {
   readonly after: unknown;
 }
 
+/** A comparable text of any value, `undefined` included. */
+export function stable(value: unknown): string {
+  return value === undefined ? 'undefined' : JSON.stringify(canonicalize(value));
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -30,7 +35,5 @@ export function diffValues(before: unknown, after: unknown, path = ''): FieldCha
     for (let i = 0; i < length; i += 1) out.push(...diffValues(before[i], after[i], join(path, i)));
     return out;
   }
-  const a = JSON.stringify(canonicalize(before));
-  const b = JSON.stringify(canonicalize(after));
-  return a === b ? [] : [{ path, before, after }];
+  return stable(before) === stable(after) ? [] : [{ path, before, after }];
 }

@@ -78,6 +78,15 @@ export function planActions(input: PlanInput): Plan {
     const live = (input.live.get(resource.kind) ?? []).find((l) => l.uid === resource.uid);
     const handler = input.handlers[resource.kind] as Pick<KindHandler<Kind>, 'desired' | 'live'>;
     const base = { kind: resource.kind, uid: resource.uid, ref, source: resource.source, resource };
+    if (live === undefined && resource.kind === 'AlertRuleGroup' && resource.spec.rules.length === 0) {
+      actions.push({
+        ...base,
+        type: 'noop',
+        changes: [],
+        reason: 'recording rules only: Prometheus evaluates them',
+      });
+      continue;
+    }
     if (live === undefined) {
       const changes = diffValues(undefined, handler.desired(resource));
       actions.push({ ...base, type: 'create', changes, reason: 'not in Grafana' });

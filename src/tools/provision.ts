@@ -46,15 +46,22 @@ export function onPath(command: string, path = ''): boolean {
 
 export interface ProvisionEnvironment {
   readonly path: string;
+  /** The environment the installer runs with. */
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly isRoot: boolean;
   readonly log: (line: string) => void;
 }
 
-function run(command: string, args: readonly string[], log: (line: string) => void): boolean {
+function run(
+  command: string,
+  args: readonly string[],
+  env: ProvisionEnvironment['env'],
+  log: (line: string) => void,
+): boolean {
   log(`$ ${command} ${args.join(' ')}`);
   const result = spawnSync(command, [...args], {
     stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   return result.status === 0;
 }
@@ -80,13 +87,12 @@ export function provisionTools(
     );
   }
   env.log(`Installing ${packages.join(', ')} for: ${names}`);
-  const [first, ...rest] = [...sudo, 'apt-get'];
-  const prefix = first ?? 'apt-get';
-  const base = rest;
-  const updated = run(prefix, [...base, 'update', '-qq'], env.log);
+  const aptGet = (args: readonly string[]): boolean =>
+    sudo.length > 0
+      ? run('sudo', ['apt-get', ...args], env.env, env.log)
+      : run('apt-get', args, env.env, env.log);
   const installed =
-    updated &&
-    run(prefix, [...base, 'install', '-y', '-qq', '--no-install-recommends', ...packages], env.log);
+    aptGet(['update', '-qq']) && aptGet(['install', '-y', '-qq', '--no-install-recommends', ...packages]);
   const still = tools.filter((t) => !onPath(t.command, env.path));
   if (!installed || still.length > 0) {
     throw new MissingToolError(`could not install ${packages.join(', ')}. Run: sudo ${install}.`);

@@ -21,12 +21,13 @@ const tool = { command: 'promtool', debianPackage: 'prometheus', why: 'checks ru
 describe('provisioning the tools npm test needs', () => {
   it('does nothing when every tool is on the PATH', () => {
     const lines: string[] = [];
-    provisionTools({ path: binDir(['promtool']), isRoot: false, log: (l) => lines.push(l) }, [tool]);
+    provisionTools({ path: binDir(['promtool']), isRoot: false, env: {}, log: (l) => lines.push(l) }, [tool]);
     expect(lines).toEqual([]);
   });
 
   it('stops with the install command where it cannot install (no apt-get, no sudo)', () => {
-    const run = (): void => provisionTools({ path: binDir([]), isRoot: false, log: () => {} }, [tool]);
+    const run = (): void =>
+      provisionTools({ path: binDir([]), isRoot: false, env: {}, log: () => {} }, [tool]);
     expect(run).toThrow(MissingToolError);
     expect(run).toThrow(
       'missing: promtool (checks rules). Install them and run again: on Debian or Ubuntu, sudo apt-get install -y prometheus.',
