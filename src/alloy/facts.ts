@@ -1,0 +1,198 @@
+/**
+ * Facts about an Alloy configuration that other parts of the repository cross-check: the `job` each scrape
+ * gives its series (dashboards and alerts select on it), the Loki labels the Faro receiver sets (the Frontend
+ * dashboard queries them), and where data is written with which tenant. Values are literal when the file says
+ * them outright, or expressions (with the environment variables they read) when only Alloy can evaluate them.
+ * Facts cover top-level components; components inside `declare` or `foreach` are templates, not instances.
+ */
+import type { AlloyFile, Block, Expression, Position } from './ast.ts';
+import { isComponentBlock } from './block-kinds.ts';
+import type { AttributeValue } from './literal.ts';
+import { describeValue, envVariablesIn, evaluateLiteral } from './literal.ts';
+import { printExpression } from './print.ts';
+import { attributeOf, blockOf, blocksNamed } from './query.ts';
+
+export interface ComponentFact {
+  /** `prometheus.scrape.node_exporter`. */
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly at: Position;
+}
+
+export interface ScrapeFact extends ComponentFact {
+  /** The `job` label of the scraped series: `job_name` when literal, else Alloy's default `prometheus.scrape.<label>`. */
+  readonly jobName: string;
+  readonly jobNameSource: 'literal' | 'default' | 'expression';
+  /** `honor_labels` (default false); undefined when it is an expression. */
+  readonly honorLabels: boolean | undefined;
+  /** `clustering { enabled = true }`. */
+  readonly clustering: boolean;
+  readonly targets: AttributeValue | undefined;
+  /** The literal `__address__` of every target written out in the file. */
+  readonly staticAddresses: readonly string[];
+  /** What `forward_to` lists, as Alloy source (`prometheus.relabel.cardinality.receiver`). */
+  readonly forwardTo: readonly string[];
+}
+
+export interface FaroReceiverFact extends ComponentFact {
+  /** `extra_log_labels`: label name to value; an empty literal value means "taken from the line field of that name". */
+  readonly extraLogLabels: Readonly<Record<string, AttributeValue>>;
+  readonly listenAddress: AttributeValue | undefined;
+  readonly listenPort: AttributeValue | undefined;
+  readonly corsAllowedOrigins: AttributeValue | undefined;
+  readonly logsTo: readonly string[];
+  readonly tracesTo: readonly string[];
+}
+
+export interface EndpointFact extends ComponentFact {
+  /** `url` of a `loki.write` / `prometheus.remote_write` endpoint, `endpoint` of an otelcol exporter client. */
+  readonly url: AttributeValue | undefined;
+  /** The tenant: Loki's `tenant_id`, or an `X-Scope-OrgID` header. */
+  readonly tenant: AttributeValue | undefined;
+  readonly tenantSource: 'tenant_id' | 'header' | undefined;
+  /** Header name to value (only when `headers` is an object written out in the file). */
+  readonly headers: Readonly<Record<string, AttributeValue>>;
+}
+
+export interface AlloyFacts {
+  readonly components: readonly ComponentFact[];
+  readonly scrapes: readonly ScrapeFact[];
+  readonly faroReceivers: readonly FaroReceiverFact[];
+  readonly endpoints: readonly EndpointFact[];
+  /** Every environment variable the file reads with `sys.env`, sorted. */
+  readonly environmentVariables: readonly string[];
+}
+
+const TENANT_HEADER = 'x-scope-orgid';
+
+function componentFact(block: Block): ComponentFact {
+  const label = block.label ?? '';
+  return { id: `${block.name}.${label}`, name: block.name, label, at: block.start };
+}
+
+function valueOf(block: Block | undefined, name: string): AttributeValue | undefined {
+  if (block === undefined) return undefined;
+  const attribute = attributeOf(block, name);
+  return attribute === undefined ? undefined : describeValue(attribute.value);
+}
+
+/** The elements of a list written out in the file, printed; the whole expression when it is not a list. */
+function listedReferences(expr: Expression | undefined): string[] {
+  if (expr === undefined) return [];
+  if (expr.kind === 'array') return expr.elements.map(printExpression);
+  return [printExpression(expr)];
+}
+
+function objectFields(expr: Expression | undefined): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  if (expr?.kind !== 'object') return out;
+  for (const field of expr.fields) out[field.name] = describeValue(field.value);
+  return out;
+}
+
+function staticAddresses(expr: Expression | undefined): string[] {
+  if (expr?.kind !== 'array') return [];
+  const addresses: string[] = [];
+  for (const element of expr.elements) {
+    if (element.kind !== 'object') continue;
+    const address = element.fields.find((f) => f.name === '__address__');
+    const value = address === undefined ? undefined : evaluateLiteral(address.value);
+    if (value?.literal === true && typeof value.value === 'string') addresses.push(value.value);
+  }
+  return addresses;
+}
+
+function scrapeFact(block: Block): ScrapeFact {
+  const base = componentFact(block);
+  const jobName = attributeOf(block, 'job_name');
+  const job = jobName === undefined ? undefined : evaluateLiteral(jobName.value);
+  const honor = attributeOf(block, 'honor_labels');
+  const honorValue =
+    honor === undefined ? { literal: true as const, value: false } : evaluateLiteral(honor.value);
+  const clustering = blockOf(block, 'clustering');
+  const enabled = clustering === undefined ? undefined : attributeOf(clustering, 'enabled');
+  const targets = attributeOf(block, 'targets');
+  return {
+    ...base,
+    jobName:
+      job?.literal === true && typeof job.value === 'string'
+        ? job.value
+        : jobName === undefined
+          ? base.id
+          : printExpression(jobName.value),
+    jobNameSource:
+      jobName === undefined
+        ? 'default'
+        : job?.literal === true && typeof job.value === 'string'
+          ? 'literal'
+          : 'expression',
+    honorLabels: honorValue.literal && typeof honorValue.value === 'boolean' ? honorValue.value : undefined,
+    clustering: enabled !== undefined && enabled.value.kind === 'bool' && enabled.value.value,
+    targets: targets === undefined ? undefined : describeValue(targets.value),
+    staticAddresses: staticAddresses(targets?.value),
+    forwardTo: listedReferences(attributeOf(block, 'forward_to')?.value),
+  };
+}
+
+function faroFact(block: Block): FaroReceiverFact {
+  const server = blockOf(block, 'server');
+  const output = blockOf(block, 'output');
+  return {
+    ...componentFact(block),
+    extraLogLabels: objectFields(attributeOf(block, 'extra_log_labels')?.value),
+    listenAddress: valueOf(server, 'listen_address'),
+    listenPort: valueOf(server, 'listen_port'),
+    corsAllowedOrigins: valueOf(server, 'cors_allowed_origins'),
+    logsTo: listedReferences(output === undefined ? undefined : attributeOf(output, 'logs')?.value),
+    tracesTo: listedReferences(output === undefined ? undefined : attributeOf(output, 'traces')?.value),
+  };
+}
+
+function endpointFact(component: Block, endpoint: Block, urlAttribute: string): EndpointFact {
+  const headers = objectFields(attributeOf(endpoint, 'headers')?.value);
+  const tenantId = valueOf(endpoint, 'tenant_id');
+  const headerName = Object.keys(headers).find((h) => h.toLowerCase() === TENANT_HEADER);
+  const tenantHeader = headerName === undefined ? undefined : headers[headerName];
+  return {
+    ...componentFact(component),
+    url: valueOf(endpoint, urlAttribute),
+    tenant: tenantId ?? tenantHeader,
+    tenantSource: tenantId !== undefined ? 'tenant_id' : tenantHeader !== undefined ? 'header' : undefined,
+    headers,
+  };
+}
+
+function endpointsOf(block: Block): EndpointFact[] {
+  if (block.name === 'loki.write' || block.name === 'prometheus.remote_write') {
+    return blocksNamed(block.body, 'endpoint').map((e) => endpointFact(block, e, 'url'));
+  }
+  if (block.name.startsWith('otelcol.exporter.')) {
+    return blocksNamed(block.body, 'client').map((c) => endpointFact(block, c, 'endpoint'));
+  }
+  return [];
+}
+
+function collectEnv(block: Block, into: Set<string>): void {
+  for (const statement of block.body) {
+    if (statement.kind === 'attribute') for (const name of envVariablesIn(statement.value)) into.add(name);
+    else collectEnv(statement, into);
+  }
+}
+
+export function extractAlloyFacts(ast: AlloyFile): AlloyFacts {
+  const blocks = ast.body.filter((s): s is Block => s.kind === 'block');
+  const components = blocks.filter(isComponentBlock);
+  const env = new Set<string>();
+  for (const block of blocks) collectEnv(block, env);
+  for (const statement of ast.body) {
+    if (statement.kind === 'attribute') for (const name of envVariablesIn(statement.value)) env.add(name);
+  }
+  return {
+    components: components.map(componentFact),
+    scrapes: components.filter((b) => b.name === 'prometheus.scrape').map(scrapeFact),
+    faroReceivers: components.filter((b) => b.name === 'faro.receiver').map(faroFact),
+    endpoints: components.flatMap(endpointsOf),
+    environmentVariables: [...env].sort(),
+  };
+}
