@@ -14,16 +14,49 @@ function panelsWithoutPluginVersion(panels: unknown): unknown {
   });
 }
 
+/** Keys the UI adds with these values when it saves a dashboard that lacks them: absent means the same. */
+const UI_DEFAULTS: Readonly<Record<string, unknown>> = {
+  editable: true,
+  fiscalYearStartMonth: 0,
+  graphTooltip: 0,
+  links: [],
+  liveNow: false,
+  timepicker: {},
+  weekStart: '',
+};
+
+function isDefault(key: string, value: unknown): boolean {
+  return key in UI_DEFAULTS && JSON.stringify(UI_DEFAULTS[key]) === JSON.stringify(value);
+}
+
+/** The built-in "Annotations & Alerts" annotation the UI adds on save. */
+function withoutBuiltInAnnotation(annotations: unknown): unknown {
+  const a = asRecord(annotations);
+  return { ...a, list: asArray(a.list).filter((x) => asRecord(x).builtIn !== 1) };
+}
+
 /**
  * The dashboard JSON without what Grafana owns or adds: `id` and `version` (server-owned), panels'
- * `pluginVersion` (added when the UI saves), and an auto-refresh below Grafana's minimum counted as the minimum.
+ * `pluginVersion`, the built-in annotation and default-valued keys the UI adds when a person saves, an
+ * auto-refresh below Grafana's minimum counted as the minimum, and `schemaVersion` when the live dashboard was
+ * migrated forward by the UI (`desiredSchema` lower than the live one).
  */
-export function comparableDashboard(model: unknown): unknown {
+export function comparableDashboard(model: unknown, desiredSchema?: unknown): unknown {
   const { id: _id, version: _version, ...rest } = asRecord(model);
-  const out: Record<string, unknown> = { ...rest, panels: panelsWithoutPluginVersion(rest.panels) };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) if (!isDefault(key, value)) out[key] = value;
+  out.panels = panelsWithoutPluginVersion(rest.panels);
+  out.annotations = withoutBuiltInAnnotation(rest.annotations);
   const refresh = asString(rest.refresh);
   const ms = refresh === undefined ? undefined : parseDuration(refresh);
   if (ms !== undefined && ms > 0 && ms < MIN_REFRESH_MS) out.refresh = '5s';
+  if (
+    typeof desiredSchema === 'number' &&
+    typeof rest.schemaVersion === 'number' &&
+    rest.schemaVersion > desiredSchema
+  ) {
+    out.schemaVersion = desiredSchema;
+  }
   return out;
 }
 

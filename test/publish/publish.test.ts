@@ -1,0 +1,96 @@
+/**
+ * Publishing the repository into the Grafana API simulator, on every version profile: everything is created,
+ * Grafana then holds exactly the rendered state, and publishing again writes nothing.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROFILE_NAMES, startSimulator } from '../../src/simulator/index.ts';
+import type { Simulator } from '../../src/simulator/index.ts';
+import { publishProject } from '../../src/publish/publish.ts';
+import {
+  CANARIES,
+  connection,
+  differencesFromRendered,
+  fastClient,
+  repository,
+} from '../fixtures/grafana.ts';
+
+let sim: Simulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+describe.each(PROFILE_NAMES)('publish on Grafana %s', (profile) => {
+  it('creates every resource, reads back as the rendered state, and a second publish sends zero writes', async () => {
+    sim = await startSimulator({ profile });
+    const project = await repository();
+    const first = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect(first.plan.counts.delete).toBe(0);
+    expect(first.events.filter((e) => e.status === 'failed')).toEqual([]);
+    expect(first.events.filter((e) => e.status === 'created').length).toBeGreaterThanOrEqual(25);
+    expect(await differencesFromRendered(sim)).toEqual([]);
+
+    sim.requests.clear();
+    const second = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect(second.plan.counts).toMatchObject({ create: 0, update: 0, delete: 0 });
+    expect(sim.requests.countWrites()).toBe(0);
+    expect(second.requests.writes).toBe(0);
+  });
+});
+
+describe('publish against hand edits', () => {
+  it('shows a UI edit in --dry-run without writing, and the next publish reverts it', async () => {
+    sim = await startSimulator({ profile: '11.6' });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    sim.ui.editDashboard('service-red', (d) => {
+      const panels = d.panels as { title?: string }[];
+      const first = panels[0];
+      if (first !== undefined) first.title = 'Renamed by hand';
+    });
+    sim.ui.editContactPointSettings('slack-warnings', { recipient: '#somewhere-else' });
+    sim.requests.clear();
+
+    const dry = await publishProject(
+      project,
+      connection(sim),
+      CANARIES,
+      { dryRun: true },
+      {},
+      undefined,
+      fastClient,
+    );
+    expect(sim.requests.countWrites()).toBe(0);
+    const updates = dry.plan.actions.filter((a) => a.type === 'update');
+    expect(updates.map((a) => a.ref).sort()).toEqual([
+      'ContactPoint/slack-warnings',
+      'Dashboard/service-red',
+    ]);
+    expect(updates.flatMap((a) => a.changes.map((c) => c.path)).sort()).toEqual(
+      ['settings.recipient', 'spec.panels[0].title']
+        .map((p) => (p.startsWith('settings') ? `spec.${p}` : p))
+        .sort(),
+    );
+
+    const fixed = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect(
+      fixed.events
+        .filter((e) => e.status === 'updated')
+        .map((e) => e.ref)
+        .sort(),
+    ).toEqual(['ContactPoint/slack-warnings', 'Dashboard/service-red']);
+    expect(await differencesFromRendered(sim)).toEqual([]);
+  });
+});
+
+describe('what a UI save adds without changing anything', () => {
+  it('is not a difference: built-in annotation, default keys, pluginVersion, a newer schemaVersion', async () => {
+    sim = await startSimulator({ profile: '12.x' });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    sim.ui.editDashboard('service-red', () => {}, { frontendDefaults: true });
+    sim.requests.clear();
+    const again = await publishProject(project, connection(sim), CANARIES, { dryRun: true }, {}, undefined, fastClient);
+    expect(again.plan.counts).toMatchObject({ create: 0, update: 0, delete: 0 });
+  });
+});
