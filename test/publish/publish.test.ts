@@ -90,7 +90,15 @@ describe('what a UI save adds without changing anything', () => {
     await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
     sim.ui.editDashboard('service-red', () => {}, { frontendDefaults: true });
     sim.requests.clear();
-    const again = await publishProject(project, connection(sim), CANARIES, { dryRun: true }, {}, undefined, fastClient);
+    const again = await publishProject(
+      project,
+      connection(sim),
+      CANARIES,
+      { dryRun: true },
+      {},
+      undefined,
+      fastClient,
+    );
     expect(again.plan.counts).toMatchObject({ create: 0, update: 0, delete: 0 });
   });
 });
