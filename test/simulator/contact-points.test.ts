@@ -1,0 +1,192 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/simulator/index.ts';
+import { alertRule, arr, client, NO_PROVENANCE, obj, simulator, str } from './helpers.ts';
+
+let sim: Simulator;
+afterEach(async () => sim.close());
+
+const CP = '/api/v1/provisioning/contact-points';
+const pagerduty = {
+  uid: 'pd',
+  name: 'critical',
+  type: 'pagerduty',
+  settings: { integrationKey: 'pd-secret', severity: 'critical' },
+};
+
+describe('contact points', () => {
+  it('start with the default grafana-default-email receiver', async () => {
+    sim = await simulator();
+    expect((await client(sim).get(CP)).json).toEqual([
+      {
+        uid: '',
+        name: 'grafana-default-email',
+        type: 'email',
+        settings: { addresses: '<example@email.com>' },
+        disableResolveMessage: false,
+      },
+    ]);
+  });
+
+  it('POST answers 202 with the created object, secrets redacted and provenance api', async () => {
+    sim = await simulator();
+    const r = await client(sim).post(CP, pagerduty);
+    expect(r.status).toBe(202);
+    expect(r.json).toEqual({
+      uid: 'pd',
+      name: 'critical',
+      type: 'pagerduty',
+      settings: { integrationKey: '[REDACTED]', severity: 'critical' },
+      disableResolveMessage: false,
+      provenance: 'api',
+    });
+  });
+
+  it('GET is sorted by name, redacts set secrets and hides empty ones', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    await api.post(CP, {
+      name: 'zz-slack',
+      type: 'slack',
+      settings: { url: 'https://hooks/x', token: '', recipient: '#ops' },
+    });
+    await api.post(CP, pagerduty);
+    const list = arr((await api.get(CP)).json).map(obj);
+    expect(list.map((c) => c['name'])).toEqual(['critical', 'grafana-default-email', 'zz-slack']);
+    expect(list[2]?.['settings']).toEqual({ url: '[REDACTED]', recipient: '#ops' });
+    expect(arr((await api.get(`${CP}?name=critical`)).json)).toHaveLength(1);
+  });
+
+  it('POST with an existing name appends another integration (not idempotent)', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    await api.post(CP, { name: 'team', type: 'email', settings: { addresses: 'a@x' } });
+    await api.post(CP, { name: 'team', type: 'email', settings: { addresses: 'a@x' } });
+    expect(arr((await api.get(`${CP}?name=team`)).json)).toHaveLength(2);
+  });
+
+  it('PUT answers 202 {"message":"contactpoint updated"} and restores "[REDACTED]" values', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    await api.post(CP, pagerduty);
+    const read = obj(arr((await api.get(`${CP}?name=critical`)).json)[0]);
+    const settings = { ...obj(read['settings']), severity: 'error' };
+    const r = await api.put(`${CP}/pd`, { ...read, settings });
+    expect(r.status).toBe(202);
+    expect(r.json).toEqual({ message: 'contactpoint updated' });
+    const stored = sim.state().integrations.find((i) => i.uid === 'pd');
+    expect(stored?.settings).toEqual({ integrationKey: 'pd-secret', severity: 'error' });
+    await api.put(`${CP}/pd`, { ...read, settings: { integrationKey: 'new-secret' } });
+    expect(sim.state().integrations.find((i) => i.uid === 'pd')?.settings['integrationKey']).toBe(
+      'new-secret',
+    );
+  });
+
+  it('validates the integration', async () => {
+    sim = await simulator();
+    const r = await client(sim).post(CP, { name: 'x', type: 'pagerduty', settings: {} });
+    expect(r.status).toBe(400);
+    expect(str(obj(r.json)['message'])).toMatch(/^invalid object specification: /);
+    expect((await client(sim).post(CP, { name: 'x', type: 'carrier-pigeon', settings: {} })).status).toBe(
+      400,
+    );
+  });
+
+  it('PUT of an unknown uid is 404 from 11.2 and 500 on 10.4', async () => {
+    sim = await simulator();
+    expect((await client(sim).put(`${CP}/nope`, pagerduty)).status).toBe(404);
+    await sim.close();
+    sim = await simulator({ profile: '10.4' });
+    const legacy = await client(sim).put(`${CP}/nope`, pagerduty);
+    expect(legacy.status).toBe(500);
+    expect(legacy.json).toEqual({ message: "contact point with uid 'nope' not found" });
+  });
+
+  it('DELETE answers 202 and refuses receivers a policy or rule references with 409', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    await api.post(CP, pagerduty);
+    await api.post(CP, { uid: 'mail', name: 'mail', type: 'email', settings: { addresses: 'a@x' } });
+    await api.put('/api/v1/provisioning/policies', {
+      receiver: 'grafana-default-email',
+      routes: [{ receiver: 'critical', object_matchers: [['severity', '=', 'critical']] }],
+    });
+    const referenced = await api.del(`${CP}/pd`);
+    expect(referenced.status).toBe(409);
+    expect(obj(referenced.json)['messageId']).toBe('alerting.notifications.contact-points.referenced');
+    await api.post('/api/folders', { uid: 'f', title: 'F' });
+    await api.post(
+      '/api/v1/provisioning/alert-rules',
+      alertRule({ folderUID: 'f', ruleGroup: 'g', notification_settings: { receiver: 'mail' } }),
+    );
+    expect(obj((await api.del(`${CP}/mail`)).json)['messageId']).toBe(
+      'alerting.notifications.contact-points.used-by-rule',
+    );
+    const other = await api.post(CP, { name: 'spare', type: 'email', settings: { addresses: 'b@x' } });
+    const del = await api.del(`${CP}/${str(obj(other.json)['uid'])}`);
+    expect(del.status).toBe(202);
+    expect(del.json).toEqual({ message: 'contactpoint deleted' });
+  });
+
+  it('a referenced receiver can lose one of several integrations', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    await api.post(CP, {
+      uid: 'extra',
+      name: 'grafana-default-email',
+      type: 'email',
+      settings: { addresses: 'b@x' },
+    });
+    expect((await api.del(`${CP}/extra`)).status).toBe(202);
+  });
+
+  it('renaming the only integration of a receiver renames the policy references too', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    await api.post(CP, pagerduty);
+    await api.put('/api/v1/provisioning/policies', {
+      receiver: 'grafana-default-email',
+      routes: [{ receiver: 'critical' }],
+    });
+    await api.put(`${CP}/pd`, { ...pagerduty, name: 'pager' });
+    const tree = obj((await api.get('/api/v1/provisioning/policies')).json);
+    expect(obj(arr(tree['routes'])[0])['receiver']).toBe('pager');
+  });
+});
+
+describe('contact point provenance', () => {
+  it('PUT of an api contact point with X-Disable-Provenance is a 500', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    await api.post(CP, pagerduty);
+    const r = await api.put(`${CP}/pd`, pagerduty, NO_PROVENANCE);
+    expect(r.status).toBe(500);
+    expect(r.json).toEqual({ message: "cannot change provenance from 'api' to ''" });
+  });
+
+  it('an unlocked contact point can later be managed with or without the header', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    const created = await api.post(CP, pagerduty, NO_PROVENANCE);
+    expect(obj(created.json)['provenance']).toBeUndefined();
+    expect((await api.put(`${CP}/pd`, pagerduty)).status).toBe(202);
+    expect(obj(arr((await api.get(`${CP}?name=critical`)).json)[0])['provenance']).toBe('api');
+  });
+
+  it('DELETE of an api contact point with the header is 403 invalidProvenance (11+) and 500 on 10.4', async () => {
+    sim = await simulator();
+    await client(sim).post(CP, pagerduty);
+    const r = await client(sim).del(`${CP}/pd`, NO_PROVENANCE);
+    expect(r.status).toBe(403);
+    expect(r.json).toEqual({
+      statusCode: 403,
+      messageId: 'alerting.notifications.invalidProvenance',
+      message:
+        "Resource with provenance status 'api' cannot be managed via API that handles resources with provenance status 'none'. You must use appropriate API to manage this resource",
+      extra: { SourceProvenance: 'api', TargetProvenance: 'none' },
+    });
+    await sim.close();
+    sim = await simulator({ profile: '10.4' });
+    await client(sim).post(CP, pagerduty);
+    expect((await client(sim).del(`${CP}/pd`, NO_PROVENANCE)).status).toBe(500);
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { PROFILE_NAMES, PROFILES } from '../../src/simulator/index.ts';
+
+describe('profile table', () => {
+  it('has one entry per profile name, each reporting a version of its line', () => {
+    for (const name of PROFILE_NAMES) {
+      expect(PROFILES[name].name).toBe(name);
+      expect(PROFILES[name].version.startsWith(name.replace('.x', '.'))).toBe(true);
+    }
+  });
+
+  it('switches title uniqueness at 11.3 for dashboards and folders and at 12.0 for rules', () => {
+    expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueDashboardTitles)).toEqual([true, true, false, false]);
+    expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueFolderTitles)).toEqual([true, true, false, false]);
+    expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueRuleTitles)).toEqual([true, true, true, false]);
+  });
+});

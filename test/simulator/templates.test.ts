@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/simulator/index.ts';
+import { arr, client, NO_PROVENANCE, obj, simulator } from './helpers.ts';
+
+let sim: Simulator;
+afterEach(async () => sim.close());
+
+const T = '/api/v1/provisioning/templates';
+
+describe('notification templates', () => {
+  it('PUT upserts with 202 and wraps text without a define block, trimmed and indented', async () => {
+    sim = await simulator();
+    const r = await client(sim).put(`${T}/slack.title`, {
+      template: '\n[{{ .Status }}]\n{{ .CommonLabels.alertname }}\n',
+    });
+    expect(r.status).toBe(202);
+    expect(obj(r.json)).toMatchObject({
+      name: 'slack.title',
+      template: '{{ define "slack.title" }}\n  [{{ .Status }}]\n  {{ .CommonLabels.alertname }}\n{{ end }}',
+      provenance: 'api',
+    });
+    expect((await client(sim).get(`${T}/slack.title`)).json).toEqual(r.json);
+  });
+
+  it('keeps text that already has a define block, only trimmed', async () => {
+    sim = await simulator();
+    const text = '{{ define "x" }}hello{{ end }}';
+    expect(obj((await client(sim).put(`${T}/x`, { template: `  ${text}\n` })).json)['template']).toBe(text);
+  });
+
+  it('rejects empty and unbalanced templates with 400', async () => {
+    sim = await simulator();
+    const empty = await client(sim).put(`${T}/x`, { template: '  ' });
+    expect(empty.status).toBe(400);
+    expect(obj(empty.json)['messageId']).toBe('alerting.notifications.templates.invalidFormat');
+    expect((await client(sim).put(`${T}/x`, { template: '{{ if .X }}open' })).status).toBe(400);
+  });
+
+  it('GET of an unknown template is errutil 404, empty 404 on 10.4', async () => {
+    sim = await simulator();
+    expect(obj((await client(sim).get(`${T}/nope`)).json)['messageId']).toBe(
+      'alerting.notifications.templates.notFound',
+    );
+    await sim.close();
+    sim = await simulator({ profile: '10.4' });
+    const r = await client(sim).get(`${T}/nope`);
+    expect(r.status).toBe(404);
+    expect(r.text).toBe('');
+  });
+
+  it('lists templates by name and deletes with 204 (also when missing)', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    await api.put(`${T}/b`, { template: 'b' });
+    await api.put(`${T}/a`, { template: 'a' });
+    expect(arr((await api.get(T)).json).map((t) => obj(t)['name'])).toEqual(['a', 'b']);
+    expect((await api.del(`${T}/a`)).status).toBe(204);
+    expect((await api.del(`${T}/a`)).status).toBe(204);
+  });
+
+  it('answers 409 for a stale version and 403 when an api template is changed with the header', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    const v1 = obj((await api.put(`${T}/a`, { template: 'one' })).json)['version'];
+    await api.put(`${T}/a`, { template: 'two', version: v1 });
+    expect((await api.put(`${T}/a`, { template: 'three', version: v1 })).status).toBe(409);
+    expect((await api.put(`${T}/a`, { template: 'three' }, NO_PROVENANCE)).status).toBe(403);
+    expect((await api.del(`${T}/a`, NO_PROVENANCE)).status).toBe(403);
+  });
+});
