@@ -1,0 +1,17 @@
+// npm run drift [-- --format text|markdown|json]: 0 no drift, 2 drift, 1 error
+import { fileURLToPath } from 'node:url';
+import { withDotEnv } from '../src/cli/environment.ts';
+import { driftMain } from '../src/cli/drift-main.ts';
+import { consoleOutput, runCommand } from '../src/cli/run.ts';
+import { Redactor } from '../src/publish/redact.ts';
+import { redactingOutput } from '../src/publish/redacting-output.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = withDotEnv(root, process.env);
+const redactor = new Redactor();
+redactor.add(env.GRAFANA_TOKEN, env.GRAFANA_PASSWORD);
+process.exitCode = await runCommand(
+  'drift',
+  (output) => driftMain(root, process.argv.slice(2), env, output),
+  redactingOutput(consoleOutput, redactor),
+);

@@ -1,0 +1,70 @@
+import type { DriftEntry, DriftReport } from './drift.ts';
+
+const TITLE: Readonly<Record<DriftEntry['type'], string>> = {
+  changed: 'changed in Grafana',
+  missing: 'missing from Grafana',
+  unmanaged: 'unmanaged (in a folder the repository owns, not defined in code)',
+};
+
+function value(v: unknown): string {
+  if (v === undefined) return '(absent)';
+  const text = JSON.stringify(v);
+  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}
+
+function adopt(entry: DriftEntry): string {
+  return entry.source === undefined
+    ? ''
+    : `to keep Grafana's version instead, change ${entry.source} to match, then npm run render and commit`;
+}
+
+export function driftText(report: DriftReport, grafana: string): string[] {
+  if (report.entries.length === 0)
+    return [`No drift: Grafana at ${grafana} matches rendered/ (${report.checked} resources).`];
+  const lines = [
+    `Drift: ${report.entries.length} resource${report.entries.length === 1 ? '' : 's'} of Grafana at ${grafana} differ from rendered/.`,
+  ];
+  for (const e of report.entries) {
+    lines.push('', `${e.ref}${e.source === undefined ? '' : ` (${e.source})`}: ${TITLE[e.type]}`);
+    for (const c of e.changes)
+      lines.push(`    ${c.field}: ${value(c.before)} in code, ${value(c.after)} in Grafana`);
+    lines.push(`    restore: ${e.restore}`);
+    const a = adopt(e);
+    if (a !== '' && e.type === 'changed') lines.push(`    or ${a}`);
+  }
+  return lines;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function driftMarkdown(report: DriftReport, grafana: string): string {
+  if (report.entries.length === 0)
+    return `### No drift\n\nGrafana at ${grafana} matches \`rendered/\` (${report.checked} resources).\n`;
+  const out = [
+    `### Drift: ${report.entries.length} resource${report.entries.length === 1 ? '' : 's'} changed by hand`,
+    '',
+    `Grafana at ${grafana} differs from \`rendered/\`.`,
+    '',
+  ];
+  for (const e of report.entries) {
+    out.push(`#### \`${e.ref}\` — ${TITLE[e.type]}`, '');
+    if (e.source !== undefined) out.push(`Defined in \`${e.source}\`.`, '');
+    if (e.changes.length > 0) {
+      out.push('| field | in code | in Grafana |', '|---|---|---|');
+      for (const c of e.changes)
+        out.push(`| ${cell(c.field)} | \`${cell(value(c.before))}\` | \`${cell(value(c.after))}\` |`);
+      out.push('');
+    }
+    out.push(`Restore: \`${e.restore}\``);
+    const a = adopt(e);
+    if (a !== '' && e.type === 'changed') out.push(`, or ${a}.`);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function driftJson(report: DriftReport, grafana: string): string {
+  return `${JSON.stringify({ grafana, drift: report.entries.length > 0, checked: report.checked, entries: report.entries.map((e) => ({ type: e.type, ref: e.ref, source: e.source, restore: e.restore, changes: e.changes.map((c) => ({ field: c.field, path: c.path, code: c.before, grafana: c.after })) })) }, null, 2)}\n`;
+}

@@ -1,0 +1,132 @@
+/**
+ * Drift against the simulator: none after a publish (on every version profile, after the simulator's own
+ * normalisations), exactly the refs and fields a person changed by hand, missing and unmanaged dashboards, and
+ * publish restoring the state.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { driftMain } from '../../src/cli/drift-main.ts';
+import type { Output } from '../../src/cli/run.ts';
+import { runCommand } from '../../src/cli/run.ts';
+import { publishProject } from '../../src/publish/publish.ts';
+import type { Simulator } from '../../src/simulator/index.ts';
+import { PROFILE_NAMES, startSimulator } from '../../src/simulator/index.ts';
+import { CANARIES, ROOT, TOKEN, connection, fastClient, repository } from '../fixtures/grafana.ts';
+
+let sim: Simulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+async function drift(s: Simulator, format = 'json'): Promise<{ code: number; text: string }> {
+  const lines: string[] = [];
+  const out: Output = { out: (l) => lines.push(l), err: (l) => lines.push(l) };
+  const code = await runCommand(
+    'drift',
+    (o) => driftMain(ROOT, ['--format', format], { GRAFANA_URL: s.url, GRAFANA_TOKEN: TOKEN }, o),
+    out,
+  );
+  return { code, text: lines.join('\n') };
+}
+
+interface JsonReport {
+  drift: boolean;
+  entries: { type: string; ref: string; changes: { field: string; code: unknown; grafana: unknown }[] }[];
+}
+
+async function published(profile: (typeof PROFILE_NAMES)[number]): Promise<Simulator> {
+  const s = await startSimulator({ profile });
+  await publishProject(await repository(), connection(s), CANARIES, {}, {}, undefined, fastClient);
+  return s;
+}
+
+describe.each(PROFILE_NAMES)('drift on Grafana %s', (profile) => {
+  it('finds none right after a publish, with redacted secrets and server defaults in place', async () => {
+    sim = await published(profile);
+    const run = await drift(sim);
+    expect(run.code, run.text).toBe(0);
+    expect((JSON.parse(run.text) as JsonReport).entries).toEqual([]);
+    expect(sim.requests.countWrites()).toBeGreaterThan(0);
+  });
+});
+
+describe('drift after hand edits', () => {
+  it('names exactly the four edited refs and fields, and publish restores them', async () => {
+    sim = await published('11.6');
+    sim.ui.editDashboard('service-red', (d) => {
+      const panels = d.panels as { targets?: { expr?: string }[] }[];
+      const target = panels[1]?.targets?.[0];
+      if (target !== undefined) target.expr = 'sum(rate(http_server_request_duration_seconds_count[1m]))';
+    });
+    sim.ui.editRuleGroup('stack-services', 'services', (group) => {
+      const rule = group.rules.find((r) => r.title === 'BackendLatencyP95High');
+      const data = rule?.data as { model: { expr: string } }[] | undefined;
+      const query = data?.[0];
+      if (query !== undefined) query.model.expr = query.model.expr.replace('> 0.5', '> 0.9');
+    });
+    sim.ui.editPolicyTree((tree) => {
+      const routes = tree.routes as { receiver?: string; group_wait?: string }[];
+      const critical = routes.find((r) => r.receiver === 'pagerduty-critical');
+      if (critical !== undefined) critical.group_wait = '5m';
+    });
+    sim.ui.editContactPointSettings('email-info', { singleEmail: false });
+    const writesBefore = sim.requests.countWrites();
+
+    const run = await drift(sim);
+    expect(run.code).toBe(2);
+    expect(sim.requests.countWrites()).toBe(writesBefore);
+    const report = JSON.parse(run.text) as JsonReport;
+    expect(report.entries.map((e) => [e.type, e.ref, e.changes.map((c) => c.field)])).toEqual([
+      ['changed', 'ContactPoint/email-info', ['spec.settings.singleEmail']],
+      ['changed', 'NotificationPolicyTree/root', ['spec.routes[1].group_wait']],
+      ['changed', 'AlertRuleGroup/services', ['spec.rules[2].data[0].model.expr']],
+      ['changed', 'Dashboard/service-red', ['panel "Request rate" › query A › expr']],
+    ]);
+    const text = await drift(sim, 'text');
+    expect(text.text).toContain('restore: npm run publish -- --only Dashboard/service-red');
+    expect(text.text).toContain('"5m" in Grafana');
+    const markdown = await drift(sim, 'markdown');
+    expect(markdown.text).toMatch(/^### Drift: 4 resources changed by hand/);
+
+    await publishProject(await repository(), connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect((await drift(sim)).code).toBe(0);
+  });
+
+  it('reports a deleted dashboard as missing and a hand-made one in an owned folder as unmanaged, nothing outside', async () => {
+    sim = await published('12.x');
+    sim.ui.deleteDashboard('service-red');
+    const headers = { Authorization: 'Bearer hand', 'Content-Type': 'application/json' };
+    const post = (dashboard: object, folderUid?: string): Promise<Response> =>
+      fetch(`${sim?.url ?? ''}/api/dashboards/db`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ dashboard, ...(folderUid === undefined ? {} : { folderUid }) }),
+      });
+    await post({ uid: 'scratch', title: 'Scratch', panels: [] }, 'stack-services');
+    await post({ uid: 'elsewhere', title: 'Elsewhere', panels: [] });
+    await fetch(`${sim.url}/api/folders`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ uid: 'team-x', title: 'Team X' }),
+    });
+    await post({ uid: 'team-x-board', title: 'Team X board', panels: [] }, 'team-x');
+
+    const run = await drift(sim);
+    expect(run.code).toBe(2);
+    expect((JSON.parse(run.text) as JsonReport).entries.map((e) => `${e.type} ${e.ref}`)).toEqual([
+      'unmanaged Dashboard/scratch',
+      'missing Dashboard/service-red',
+    ]);
+  });
+
+  it('exits 1 when Grafana cannot be reached', async () => {
+    const lines: string[] = [];
+    const code = await runCommand(
+      'drift',
+      (o) => driftMain(ROOT, [], { GRAFANA_URL: 'http://127.0.0.1:9', GRAFANA_TOKEN: TOKEN }, o),
+      { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+    );
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toContain('unreachable');
+  });
+});
