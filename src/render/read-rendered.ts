@@ -10,18 +10,29 @@ import type { Resource } from '../core/resource.ts';
  * compares it. Secrets stay as their `${ENV}` placeholders (handlers compare them as "set").
  */
 export function readRenderedResources(renderedDir: string): Resource[] {
-  const out: Resource[] = [];
-  for (const [kind, folder] of Object.entries(KIND_DIRECTORY) as [Kind, string][]) {
+  const files = new Map<string, string>();
+  for (const folder of Object.values(KIND_DIRECTORY)) {
     const dir = join(renderedDir, 'grafana', folder);
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()) {
-      const path = join(dir, file);
-      const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-      const envelope = parsed as Partial<
-        Record<'kind' | 'uid' | 'title' | 'folderUid' | 'source', unknown>
-      > & { spec?: unknown };
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      files.set(`grafana/${folder}/${file}`, readFileSync(join(dir, file), 'utf8'));
+    }
+  }
+  return resourcesFromFiles(files);
+}
+
+type Envelope = Partial<Record<'kind' | 'uid' | 'title' | 'folderUid' | 'source', unknown>> & {
+  spec?: unknown;
+};
+
+/** The resources among rendered files given by path (relative to `rendered/`) and text, in kind then path order. */
+export function resourcesFromFiles(files: ReadonlyMap<string, string>): Resource[] {
+  const out: Resource[] = [];
+  for (const [kind, folder] of Object.entries(KIND_DIRECTORY) as [Kind, string][]) {
+    const prefix = `grafana/${folder}/`;
+    const paths = [...files.keys()].filter((p) => p.startsWith(prefix) && p.endsWith('.json')).sort();
+    for (const path of paths) {
+      const envelope = JSON.parse(files.get(path) ?? '{}') as Envelope;
       if (
         typeof envelope.kind !== 'string' ||
         !isKind(envelope.kind) ||
@@ -29,7 +40,7 @@ export function readRenderedResources(renderedDir: string): Resource[] {
         typeof envelope.uid !== 'string'
       ) {
         throw new ProjectLoadError(
-          `rendered/grafana/${folder}/${file}`,
+          `rendered/${path}`,
           `is not a rendered ${kind} (kind and uid missing). Run npm run render`,
         );
       }
@@ -38,7 +49,7 @@ export function readRenderedResources(renderedDir: string): Resource[] {
         uid: envelope.uid,
         title: typeof envelope.title === 'string' ? envelope.title : '',
         ...(typeof envelope.folderUid === 'string' ? { folderUid: envelope.folderUid } : {}),
-        source: typeof envelope.source === 'string' ? envelope.source : `rendered/grafana/${folder}/${file}`,
+        source: typeof envelope.source === 'string' ? envelope.source : `rendered/${path}`,
         spec: envelope.spec,
       } as Resource);
     }

@@ -1,0 +1,92 @@
+/**
+ * `npm run diff` on a commit that changes one panel and one alert reports exactly those two changes, read from a
+ * real git repository holding the repository's rendered/ files.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { diffMain } from '../../src/cli/diff-main.ts';
+import { runCommand } from '../../src/cli/run.ts';
+import { ROOT } from '../fixtures/grafana.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function git(cwd: string, ...args: string[]): void {
+  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+function repoWithRendered(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gsac-diff-'));
+  dirs.push(dir);
+  cpSync(join(ROOT, 'rendered'), join(dir, 'rendered'), { recursive: true });
+  git(dir, 'init', '-q');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-qm', 'base');
+  return dir;
+}
+
+function edit(path: string, change: (text: string) => string): void {
+  const text = readFileSync(path, 'utf8');
+  const next = change(text);
+  if (next === text) throw new Error(`the edit changed nothing in ${path}`);
+  writeFileSync(path, next);
+}
+
+async function diff(dir: string, base = 'HEAD'): Promise<{ code: number; text: string }> {
+  const lines: string[] = [];
+  const code = await runCommand('diff', (o) => diffMain(dir, ['--base', base], o), {
+    out: (l) => lines.push(l),
+    err: (l) => lines.push(l),
+  });
+  return { code, text: lines.join('\n') };
+}
+
+describe('npm run diff', () => {
+  it('reports exactly one panel change and one alert change', async () => {
+    const dir = repoWithRendered();
+    // One panel's query, as `npm run render` would write it after editing dashboards/service-red.ts.
+    edit(join(dir, 'rendered/grafana/dashboards/service-red.json'), (t) =>
+      t.replace('[$__rate_interval]))', '[5m]))'),
+    );
+    // One alert's threshold, in both of its rendered forms.
+    edit(join(dir, 'rendered/prometheus/services.yml'), (t) => t.replace('> 0.5\n', '> 0.75\n'));
+    edit(join(dir, 'rendered/grafana/alert-rule-groups/services.json'), (t) =>
+      t.replace('> 0.5"', '> 0.75"'),
+    );
+    const run = await diff(dir);
+    expect(run.code).toBe(0);
+    const items = run.text.split('\n').filter((l) => l.startsWith('- '));
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(
+      /^- panel "[^"]+": query A changed: `.*\[\$__rate_interval\].*` → `.*\[5m\].*`$/,
+    );
+    expect(items[1]).toMatch(/^- alert BackendLatencyP95High: expression `.*> 0.5` → `.*> 0.75`$/);
+    expect(run.text).toContain('**Dashboard/service-red** (`dashboards/service-red.ts`)');
+    expect(run.text).toContain('**AlertRuleGroup/services** (`alerts/services.ts`)');
+  });
+
+  it('says so when nothing changed, and refuses an unknown base', async () => {
+    const dir = repoWithRendered();
+    expect((await diff(dir)).text).toContain('No change to what is published.');
+    const bad = await diff(dir, 'no-such-ref');
+    expect(bad.code).toBe(1);
+  });
+
+  it('never shows a secret value, only the names of the variables holding them', async () => {
+    const dir = repoWithRendered();
+    edit(join(dir, 'rendered/grafana/contact-points/slack-warnings.json'), (t) =>
+      t.replace('${SLACK_WEBHOOK_URL}', '${SLACK_WEBHOOK_URL_V2}'),
+    );
+    const run = await diff(dir);
+    expect(run.text).toContain('settings.url: `${SLACK_WEBHOOK_URL}` → `${SLACK_WEBHOOK_URL_V2}`');
+  });
+});
