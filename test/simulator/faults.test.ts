@@ -196,7 +196,7 @@ describe('races', () => {
   });
 
   it('concurrent Alertmanager-configuration writes lose the race with 409 (11.6) when enabled', async () => {
-    sim = await simulator({ faults: { latencyMs: 150, alertmanagerConflicts: true } });
+    sim = await simulator({ faults: { latencyMs: 300, alertmanagerConflicts: true } });
     const post = (name: string): Promise<Response> =>
       fetch(`${sim.url}/api/v1/provisioning/contact-points`, {
         method: 'POST',

@@ -104,12 +104,22 @@ describe('notification policies', () => {
   it('DELETE re-creates the default receiver when it was deleted', async () => {
     sim = await simulator();
     const api = client(sim);
-    await api.post('/api/v1/provisioning/contact-points', { uid: 'ops', name: 'ops', type: 'email', settings: { addresses: 'o@x' } });
+    await api.post('/api/v1/provisioning/contact-points', {
+      uid: 'ops',
+      name: 'ops',
+      type: 'email',
+      settings: { addresses: 'o@x' },
+    });
     await api.put(POLICIES, { receiver: 'ops' });
     sim.ui.deleteContactPoint('');
     expect(sim.state().integrations.map((i) => i.name)).toEqual(['ops']);
     await api.del(POLICIES);
-    expect(sim.state().integrations.map((i) => i.name).sort()).toEqual(['grafana-default-email', 'ops']);
+    expect(
+      sim
+        .state()
+        .integrations.map((i) => i.name)
+        .sort(),
+    ).toEqual(['grafana-default-email', 'ops']);
   });
 
   it('refuses to move an api tree to none (403), but a none tree may become api', async () => {

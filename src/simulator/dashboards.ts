@@ -1,0 +1,320 @@
+/**
+ * Legacy dashboard API (reference §3): `POST /api/dashboards/db` with Grafana's exact version and identity logic,
+ * title rules per profile, silent refresh raising, version history on every save; GET `{dashboard, meta}`;
+ * DELETE not idempotent.
+ */
+import type { JsonObject } from '../core/json.ts';
+import { isJsonObject } from '../core/json.ts';
+import { parseDuration } from '../core/duration.ts';
+import type { Identity } from './auth.ts';
+import type { SimContext } from './context.ts';
+import { findFolder, folderUrl } from './folders.ts';
+import { isUidTooLong, isValidUid, shortUid, slugify } from './ids.ts';
+import { BindError, cloneJson, optBool, optInt, optString } from './json-input.ts';
+import { bind, bodyObject } from './request-body.ts';
+import type { RequestInput, Route } from './router.ts';
+import type { SimResponse } from './responses.ts';
+import { json, messageError, statusError } from './responses.ts';
+import type { DashboardRecord } from './state.ts';
+
+export function findDashboard(sim: SimContext, uid: string): DashboardRecord | undefined {
+  return sim.state.dashboards.find((d) => d.uid === uid);
+}
+
+/** The dashboard JSON without the server-owned keys, for change detection. */
+export function specOf(data: JsonObject): string {
+  const { id: _id, uid: _uid, version: _version, ...rest } = data;
+  return JSON.stringify(rest);
+}
+
+export function dashboardUrl(dashboard: DashboardRecord): string {
+  return `/d/${dashboard.uid}/${slugify(dashboard.title)}`;
+}
+
+const notFound = (): SimResponse => statusError(404, 'not-found', 'Dashboard not found');
+
+export interface SaveDashboardInput {
+  readonly dashboard: JsonObject;
+  /** `undefined` when the request has no `folderUid`: the dashboard goes to (or moves to) the root. */
+  readonly folderUid: string | undefined;
+  readonly folderId: number;
+  readonly overwrite: boolean;
+  readonly message: string;
+}
+
+/** The refresh a dashboard is stored with: below `min_refresh_interval` it is raised to it. */
+function raisedRefresh(sim: SimContext, refresh: unknown): string | undefined {
+  if (typeof refresh !== 'string' || refresh === '' || refresh === 'auto') return undefined;
+  const ms = parseDuration(refresh);
+  if (ms === undefined || ms >= sim.settings.minRefreshIntervalMs) return undefined;
+  const min = sim.settings.minRefreshIntervalMs;
+  return min % 1000 === 0 ? `${min / 1000}s` : `${min}ms`;
+}
+
+/** Grafana's save path: BuildSaveDashboardCommand, then the store's validation, then the write. */
+export function saveDashboard(sim: SimContext, input: SaveDashboardInput, login: string): SimResponse {
+  const dash = cloneJson(input.dashboard);
+  if (dash['isFolder'] === true) return messageError(400, 'Use folders endpoint for saving folders.');
+  const title = typeof dash['title'] === 'string' ? dash['title'].trim() : '';
+  if (title === '') return statusError(400, 'empty-name', 'Dashboard title cannot be empty');
+  if (title.length > 5000)
+    return statusError(400, 'title-too-long', 'Dashboard title cannot be longer than 5000 characters');
+  if (input.message.length > 500)
+    return statusError(400, 'message-too-long', 'Message too long, max 500 characters');
+
+  const rawId = dash['id'];
+  let id = typeof rawId === 'number' && Number.isFinite(rawId) ? Math.trunc(rawId) : 0;
+  let uid = typeof dash['uid'] === 'string' ? dash['uid'] : '';
+  const rawVersion = dash['version'];
+  let version = (id > 0 || uid !== '') && typeof rawVersion === 'number' ? Math.trunc(rawVersion) : 0;
+  if (!isValidUid(uid)) return messageError(400, 'uid contains illegal characters');
+  if (isUidTooLong(uid)) return messageError(400, 'uid too long, max 40 characters');
+
+  let folderUid = '';
+  if (input.folderUid !== undefined && input.folderUid !== '') {
+    if (findFolder(sim, input.folderUid) === undefined) return messageError(400, 'folder not found');
+    folderUid = input.folderUid;
+  } else if (input.folderUid === undefined && input.folderId > 0) {
+    const folder = sim.state.folders.find((f) => f.id === input.folderId);
+    if (folder === undefined) return messageError(400, 'folder not found');
+    folderUid = folder.uid;
+  }
+
+  // getExistingDashboardByIDOrUIDForUpdate
+  const typeMismatch = (): SimResponse => messageError(400, 'Dashboard cannot be changed to a folder');
+  let existing: DashboardRecord | undefined;
+  if (id > 0) {
+    if (sim.state.folders.some((f) => f.id === id)) return typeMismatch();
+    existing = sim.state.dashboards.find((d) => d.id === id);
+    if (existing === undefined) return notFound();
+    if (uid === '') uid = existing.uid;
+  }
+  if (uid !== '') {
+    if (findFolder(sim, uid) !== undefined) return typeMismatch();
+    const byUid = findDashboard(sim, uid);
+    if (existing !== undefined && byUid !== undefined && byUid.id !== existing.id)
+      return messageError(400, 'A dashboard with the same uid already exists');
+    if (existing === undefined && byUid !== undefined) {
+      existing = byUid;
+      id = byUid.id;
+    }
+  }
+  if (existing !== undefined) {
+    if (existing.provisioned) return messageError(400, 'Cannot save provisioned dashboard');
+    if (version !== existing.version) {
+      if (!input.overwrite)
+        return statusError(412, 'version-mismatch', 'The dashboard has been changed by someone else');
+      version = existing.version;
+    }
+    if (existing.pluginId !== '' && !input.overwrite)
+      return statusError(412, 'plugin-dashboard', `The dashboard belongs to plugin ${existing.pluginId}.`);
+  }
+
+  // getExistingDashboardByTitleAndFolder (until 11.2): any folder, or a dashboard in the same folder.
+  if (sim.profile.uniqueDashboardTitles) {
+    const folderClash = sim.state.folders.find((f) => f.title === title);
+    const dashClash = sim.state.dashboards.find(
+      (d) => d.title === title && d.folderUid === folderUid && d.id !== id,
+    );
+    const clash =
+      folderClash !== undefined && (dashClash === undefined || folderClash.id < dashClash.id)
+        ? { folder: true as const }
+        : dashClash !== undefined
+          ? { folder: false as const, dashboard: dashClash }
+          : undefined;
+    if (clash?.folder === true)
+      return statusError(400, 'name-exists', 'Dashboard name cannot be the same as folder');
+    if (clash !== undefined && clash.folder === false) {
+      if (!input.overwrite)
+        return statusError(412, 'name-exists', 'A dashboard with the same name in the folder already exists');
+      // The pre-11.3 store silently takes the same-titled dashboard over: its id, uid and version win.
+      existing = clash.dashboard;
+      id = existing.id;
+      uid = existing.uid;
+      version = existing.version;
+    }
+  }
+
+  const refresh = raisedRefresh(sim, dash['refresh']);
+  if (refresh !== undefined) dash['refresh'] = refresh;
+  const now = sim.now();
+  const tags = Array.isArray(dash['tags'])
+    ? dash['tags'].filter((t): t is string => typeof t === 'string')
+    : [];
+  let record: DashboardRecord;
+  if (existing === undefined) {
+    record = {
+      id: sim.nextDashboardId(),
+      uid: uid === '' ? shortUid() : uid,
+      title,
+      folderUid,
+      version: 1,
+      data: dash,
+      tags,
+      created: now,
+      updated: now,
+      createdBy: login,
+      updatedBy: login,
+      provisioned: false,
+      pluginId: '',
+      history: [],
+      ...sim.newObjectMeta(),
+    };
+    sim.state.dashboards.push(record);
+  } else {
+    record = existing;
+    sim.written(record, specOf(record.data) !== specOf(dash));
+    record.version = version + 1;
+    record.title = title;
+    record.folderUid = folderUid;
+    record.data = dash;
+    record.tags = tags;
+    record.updated = now;
+    record.updatedBy = login;
+  }
+  record.data['id'] = record.id;
+  record.data['uid'] = record.uid;
+  record.data['version'] = record.version;
+  record.history.push({ version: record.version, created: now, createdBy: login, message: input.message });
+
+  const body: JsonObject = {};
+  if (sim.profile.dashboardPostFolderUid) body['folderUid'] = record.folderUid;
+  Object.assign(body, {
+    id: record.id,
+    slug: slugify(record.title),
+    status: 'success',
+    uid: record.uid,
+    url: dashboardUrl(record),
+    version: record.version,
+  });
+  return json(200, body);
+}
+
+function postDashboard(sim: SimContext, req: RequestInput): SimResponse {
+  const body = bodyObject(req);
+  const input = bind(() => {
+    const dashboard = body['dashboard'];
+    if (!isJsonObject(dashboard)) throw new BindError('dashboard', 'an object');
+    const folderUid = body['folderUid'];
+    if (folderUid !== undefined && folderUid !== null && typeof folderUid !== 'string')
+      throw new BindError('folderUid', 'a string');
+    return {
+      dashboard,
+      folderUid: typeof folderUid === 'string' ? folderUid : undefined,
+      folderId: optInt(body, 'folderId'),
+      overwrite: optBool(body, 'overwrite'),
+      message: optString(body, 'message'),
+    };
+  });
+  return saveDashboard(sim, input, req.identity.login);
+}
+
+export function dashboardMeta(sim: SimContext, dashboard: DashboardRecord, identity: Identity): JsonObject {
+  const canWrite = identity.role === 'Admin';
+  const folder = dashboard.folderUid === '' ? undefined : findFolder(sim, dashboard.folderUid);
+  const meta: JsonObject = {
+    type: 'db',
+    canSave: canWrite && !dashboard.provisioned,
+    canEdit: canWrite,
+    canAdmin: canWrite,
+    canStar: true,
+    canDelete: canWrite,
+    slug: slugify(dashboard.title),
+    url: dashboardUrl(dashboard),
+    expires: '0001-01-01T00:00:00Z',
+    created: dashboard.created,
+    updated: dashboard.updated,
+    updatedBy: dashboard.updatedBy,
+    createdBy: dashboard.createdBy,
+    version: dashboard.version,
+    hasAcl: false,
+    isFolder: false,
+    folderId: folder?.id ?? 0,
+  };
+  if (folder !== undefined) meta['folderUid'] = folder.uid;
+  meta['folderTitle'] = folder?.title ?? 'General';
+  if (folder !== undefined) meta['folderUrl'] = folderUrl(folder);
+  Object.assign(meta, {
+    provisioned: dashboard.provisioned,
+    provisionedExternalId: dashboard.provisioned ? `${dashboard.uid}.json` : '',
+    annotationsPermissions: {
+      dashboard: { canAdd: canWrite, canEdit: canWrite, canDelete: canWrite },
+      organization: { canAdd: canWrite, canEdit: canWrite, canDelete: canWrite },
+    },
+    publicDashboardEnabled: false,
+  });
+  if (sim.profile.dashboardMetaApiVersion) meta['apiVersion'] = 'v1beta1';
+  return meta;
+}
+
+function getDashboard(sim: SimContext, req: RequestInput): SimResponse {
+  const dashboard = findDashboard(sim, req.params['uid'] ?? '');
+  if (dashboard === undefined) return messageError(404, 'Dashboard not found');
+  const data = cloneJson(dashboard.data);
+  data['id'] = dashboard.id;
+  data['uid'] = dashboard.uid;
+  data['version'] = dashboard.version;
+  return json(200, { dashboard: data, meta: dashboardMeta(sim, dashboard, req.identity) });
+}
+
+function listVersions(sim: SimContext, req: RequestInput): SimResponse {
+  const dashboard = findDashboard(sim, req.params['uid'] ?? '');
+  if (dashboard === undefined) return messageError(404, 'Dashboard not found');
+  const versions = [...dashboard.history].reverse().map((v, i, all) => ({
+    id: dashboard.history.length - i,
+    dashboardId: dashboard.id,
+    uid: dashboard.uid,
+    parentVersion: all[i + 1]?.version ?? 0,
+    restoredFrom: 0,
+    version: v.version,
+    created: v.created,
+    createdBy: v.createdBy,
+    message: v.message,
+  }));
+  return json(200, versions);
+}
+
+function deleteDashboard(sim: SimContext, req: RequestInput): SimResponse {
+  const uid = req.params['uid'] ?? '';
+  if (findFolder(sim, uid) !== undefined)
+    return messageError(400, 'Use folders endpoint for deleting folders.');
+  const dashboard = findDashboard(sim, uid);
+  if (dashboard === undefined) return messageError(404, 'Dashboard not found');
+  if (dashboard.provisioned) return messageError(400, 'provisioned dashboard cannot be deleted');
+  sim.state.dashboards = sim.state.dashboards.filter((d) => d !== dashboard);
+  return json(200, {
+    message: `Dashboard ${dashboard.title} deleted`,
+    title: dashboard.title,
+    uid: dashboard.uid,
+  });
+}
+
+export const dashboardRoutes: readonly Route[] = [
+  {
+    method: 'POST',
+    pattern: '/api/dashboards/db',
+    handler: postDashboard,
+    write: {
+      permission: 'any of dashboards:create, dashboards:write',
+      lockedMessage: 'Failed to save dashboard',
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/api/dashboards/uid/:uid',
+    handler: getDashboard,
+    readPermission: 'dashboards:read',
+  },
+  {
+    method: 'GET',
+    pattern: '/api/dashboards/uid/:uid/versions',
+    handler: listVersions,
+    readPermission: 'dashboards:read',
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/dashboards/uid/:uid',
+    handler: deleteDashboard,
+    write: { permission: 'dashboards:delete', lockedMessage: 'Failed to delete dashboard' },
+  },
+];

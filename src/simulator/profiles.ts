@@ -1,0 +1,210 @@
+/**
+ * The version profiles: every behaviour of the simulator that differs between Grafana releases is decided here and
+ * nowhere else. A profile stands for a release line; `version` is what `/api/health` and `buildInfo` report.
+ * Entries marked [M] in README.md are plausible but not verified against a running Grafana.
+ */
+
+export type ProfileName = '10.4' | '11.2' | '11.6' | '12.x';
+
+export const PROFILE_NAMES: readonly ProfileName[] = ['10.4', '11.2', '11.6', '12.x'];
+
+export interface Profile {
+  readonly name: ProfileName;
+  /** Reported by `/api/health` and `/api/frontend/settings` (`buildInfo.version`). */
+  readonly version: string;
+  readonly commit: string;
+  /** ≤ 11.2: a dashboard title must be unique in its folder (412 `name-exists`; `overwrite` takes the other over). */
+  readonly uniqueDashboardTitles: boolean;
+  /** ≤ 11.2: a folder title must be unique under its parent (409). */
+  readonly uniqueFolderTitles: boolean;
+  /** 11+: `folderUid` in the response of `POST /api/dashboards/db`. */
+  readonly dashboardPostFolderUid: boolean;
+  /** 12.x: `meta.apiVersion` in `GET /api/dashboards/uid/:uid`. */
+  readonly dashboardMetaApiVersion: boolean;
+  /** Body of a folder 404: `{"status":"not-found",…}` (legacy mapper) or errutil `folder.notFound`. [M] */
+  readonly folderNotFound: 'legacy' | 'errutil';
+  /** Body of a folder DELETE: `{"id","message":"Folder <t> deleted","title"}` or `{"message":"Folder deleted"}`. [M] */
+  readonly folderDeleteBody: 'titled' | 'plain';
+  /** ≤ 11.x: a second alert rule with the same title in a folder is rejected (400). */
+  readonly uniqueRuleTitles: boolean;
+  /** 11.x: the title conflict message starts with `[alerting.alert-rule.conflict] `. */
+  readonly ruleConflictPrefix: boolean;
+  /** `absent`: the `record` field does not exist (10.4); `disabled`: 400 when used; `enabled`. */
+  readonly recordingRules: 'absent' | 'disabled' | 'enabled';
+  /** Fields of ProvisionedAlertRule the release knows; unknown fields are ignored on input and absent on output. */
+  readonly ruleFields: {
+    readonly keepFiringFor: boolean;
+    readonly notificationSettings: boolean;
+    readonly record: boolean;
+    readonly missingSeriesEvalsToResolve: boolean;
+  };
+  /** `KeepLast` accepted as noDataState / execErrState. [M] */
+  readonly keepLastState: boolean;
+  /** `DELETE /api/v1/provisioning/folder/:uid/rule-groups/:group` exists (≈ 11+). */
+  readonly ruleGroupDelete: boolean;
+  /**
+   * Policies, mute timings, templates and contact point DELETE: 11+ use the relaxed rule (403 errutil when moving a
+   * provisioned object to none); 10.4 does not check policies, mute timings and templates and checks contact point
+   * DELETE strictly (500). [M for 10.4]
+   */
+  readonly relaxedProvenance: boolean;
+  /** Wording of the `alerting.notifications.invalidProvenance` message (changed in 12). */
+  readonly provenanceMessage: '11' | '12';
+  /** Mute timings and templates carry a `version` (optimistic concurrency) from 11. */
+  readonly notificationVersions: boolean;
+  /** Contact point PUT of an unknown uid (500 legacy / 404) and DELETE of a referenced one (500 legacy / 409). */
+  readonly contactPointErrors: 'legacy' | 'errutil';
+  /** Policy tree validation errors: `invalid object specification: …` or errutil `routes.invalidFormat`. [M] */
+  readonly routeErrors: 'legacy' | 'errutil';
+  /** Template GET of an unknown name: empty 404 (older) or errutil `templates.notFound`. */
+  readonly templateNotFound: 'empty' | 'errutil';
+  /** 12.x: service accounts get a minimal `/api/user` profile. */
+  readonly minimalServiceAccountUser: boolean;
+  /** Lost Alertmanager-configuration race: 500 (older) or 409 `alerting.notifications.conflict`. */
+  readonly alertmanagerConflictStatus: 500 | 409;
+  /** Wording of `alerting.alert-rule.conflict` (uid clash on POST). */
+  readonly ruleConflictMessage: 'bracketed' | 'sentence';
+  /** `/apis/dashboard.grafana.app/v1beta1|v1` and `/apis/folder.grafana.app/v1beta1` are served (12.0+). */
+  readonly kubernetesApis: boolean;
+  /** The `schemaVersion` the release's frontend migrates a dashboard to when a person saves it. [M] */
+  readonly dashboardSchemaVersion: number;
+}
+
+export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
+  '10.4': {
+    name: '10.4',
+    version: '10.4.18',
+    commit: 'sim-10-4',
+    uniqueDashboardTitles: true,
+    uniqueFolderTitles: true,
+    dashboardPostFolderUid: false,
+    dashboardMetaApiVersion: false,
+    folderNotFound: 'legacy',
+    folderDeleteBody: 'titled',
+    uniqueRuleTitles: true,
+    ruleConflictPrefix: false,
+    recordingRules: 'absent',
+    ruleFields: {
+      keepFiringFor: false,
+      notificationSettings: true,
+      record: false,
+      missingSeriesEvalsToResolve: false,
+    },
+    keepLastState: false,
+    ruleGroupDelete: false,
+    relaxedProvenance: false,
+    provenanceMessage: '11',
+    notificationVersions: false,
+    contactPointErrors: 'legacy',
+    routeErrors: 'legacy',
+    templateNotFound: 'empty',
+    minimalServiceAccountUser: false,
+    alertmanagerConflictStatus: 500,
+    ruleConflictMessage: 'bracketed',
+    kubernetesApis: false,
+    dashboardSchemaVersion: 39,
+  },
+  '11.2': {
+    name: '11.2',
+    version: '11.2.10',
+    commit: 'sim-11-2',
+    uniqueDashboardTitles: true,
+    uniqueFolderTitles: true,
+    dashboardPostFolderUid: true,
+    dashboardMetaApiVersion: false,
+    folderNotFound: 'legacy',
+    folderDeleteBody: 'titled',
+    uniqueRuleTitles: true,
+    ruleConflictPrefix: true,
+    recordingRules: 'disabled',
+    ruleFields: {
+      keepFiringFor: false,
+      notificationSettings: true,
+      record: true,
+      missingSeriesEvalsToResolve: false,
+    },
+    keepLastState: false,
+    ruleGroupDelete: true,
+    relaxedProvenance: true,
+    provenanceMessage: '11',
+    notificationVersions: true,
+    contactPointErrors: 'errutil',
+    routeErrors: 'legacy',
+    templateNotFound: 'errutil',
+    minimalServiceAccountUser: false,
+    alertmanagerConflictStatus: 500,
+    ruleConflictMessage: 'bracketed',
+    kubernetesApis: false,
+    dashboardSchemaVersion: 39,
+  },
+  '11.6': {
+    name: '11.6',
+    version: '11.6.4',
+    commit: 'sim-11-6',
+    uniqueDashboardTitles: false,
+    uniqueFolderTitles: false,
+    dashboardPostFolderUid: true,
+    dashboardMetaApiVersion: false,
+    folderNotFound: 'errutil',
+    folderDeleteBody: 'plain',
+    uniqueRuleTitles: true,
+    ruleConflictPrefix: true,
+    recordingRules: 'disabled',
+    ruleFields: {
+      keepFiringFor: true,
+      notificationSettings: true,
+      record: true,
+      missingSeriesEvalsToResolve: false,
+    },
+    keepLastState: true,
+    ruleGroupDelete: true,
+    relaxedProvenance: true,
+    provenanceMessage: '11',
+    notificationVersions: true,
+    contactPointErrors: 'errutil',
+    routeErrors: 'errutil',
+    templateNotFound: 'errutil',
+    minimalServiceAccountUser: false,
+    alertmanagerConflictStatus: 409,
+    ruleConflictMessage: 'sentence',
+    kubernetesApis: false,
+    dashboardSchemaVersion: 41,
+  },
+  '12.x': {
+    name: '12.x',
+    version: '12.1.1',
+    commit: 'sim-12-1',
+    uniqueDashboardTitles: false,
+    uniqueFolderTitles: false,
+    dashboardPostFolderUid: true,
+    dashboardMetaApiVersion: true,
+    folderNotFound: 'errutil',
+    folderDeleteBody: 'plain',
+    uniqueRuleTitles: false,
+    ruleConflictPrefix: false,
+    recordingRules: 'enabled',
+    ruleFields: {
+      keepFiringFor: true,
+      notificationSettings: true,
+      record: true,
+      missingSeriesEvalsToResolve: true,
+    },
+    keepLastState: true,
+    ruleGroupDelete: true,
+    relaxedProvenance: true,
+    provenanceMessage: '12',
+    notificationVersions: true,
+    contactPointErrors: 'errutil',
+    routeErrors: 'errutil',
+    templateNotFound: 'errutil',
+    minimalServiceAccountUser: true,
+    alertmanagerConflictStatus: 409,
+    ruleConflictMessage: 'sentence',
+    kubernetesApis: true,
+    dashboardSchemaVersion: 41,
+  },
+};
+
+export function isProfileName(value: string): value is ProfileName {
+  return (PROFILE_NAMES as readonly string[]).includes(value);
+}

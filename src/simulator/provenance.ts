@@ -1,0 +1,59 @@
+/**
+ * Provenance of alerting resources (reference §6.1): the mere presence of `X-Disable-Provenance` makes a write use
+ * provenance `""`, otherwise `"api"`; responses omit `provenance` when it is empty. Three change rules exist.
+ */
+import type { JsonObject } from '../core/json.ts';
+import type { SimContext } from './context.ts';
+import type { SimResponse } from './responses.ts';
+import { errutilError } from './responses.ts';
+
+export const PROVENANCE_API = 'api';
+export const PROVENANCE_NONE = '';
+
+/** Alert rule PUT/DELETE and contact point PUT: only the same provenance, or from none. */
+export function strictAllowed(stored: string, requested: string): boolean {
+  return stored === requested || stored === PROVENANCE_NONE;
+}
+
+/** Rule group PUT/DELETE: also api/converted_prometheus → none. */
+export function groupAllowed(stored: string, requested: string): boolean {
+  return (
+    strictAllowed(stored, requested) ||
+    (requested === PROVENANCE_NONE && (stored === PROVENANCE_API || stored === 'converted_prometheus'))
+  );
+}
+
+/** Policies, mute timings, templates, contact point DELETE (11+): anything except a provisioned object → none. */
+export function relaxedAllowed(stored: string, requested: string): boolean {
+  return !(stored !== PROVENANCE_NONE && requested === PROVENANCE_NONE);
+}
+
+/** The relaxed check as the profile applies it; `undefined` when allowed. 10.4 did not check these resources. */
+export function relaxedCheck(sim: SimContext, stored: string, requested: string): SimResponse | undefined {
+  if (!sim.profile.relaxedProvenance || relaxedAllowed(stored, requested)) return undefined;
+  return invalidProvenance(sim, stored, requested);
+}
+
+export function invalidProvenance(sim: SimContext, stored: string, requested: string): SimResponse {
+  const from = stored === '' ? 'none' : stored;
+  const to = requested === '' ? 'none' : requested;
+  if (sim.profile.provenanceMessage === '11')
+    return errutilError(
+      403,
+      'alerting.notifications.invalidProvenance',
+      `Resource with provenance status '${from}' cannot be managed via API that handles resources with provenance status '${to}'. You must use appropriate API to manage this resource`,
+      { SourceProvenance: from, TargetProvenance: to },
+    );
+  return errutilError(
+    403,
+    'alerting.notifications.invalidProvenance',
+    `Resource with provenance status '${from}' cannot be changed to '${to}'. You must use appropriate API and permissions to manage this resource`,
+    { Reason: '-', SourceProvenance: from, TargetProvenance: to },
+  );
+}
+
+/** Adds `provenance` to a response object when it is not empty (Go `omitempty`). */
+export function withProvenance(obj: JsonObject, provenance: string): JsonObject {
+  if (provenance !== '') obj['provenance'] = provenance;
+  return obj;
+}

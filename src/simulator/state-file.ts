@@ -1,0 +1,44 @@
+/**
+ * Keeping the state across restarts: a JSON file loaded at start and rewritten (atomically, through a temporary
+ * file) after every successful write and on close.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { isJsonObject } from '../core/json.ts';
+import type { StateData } from './state.ts';
+
+function isStateData(value: unknown): value is StateData {
+  if (!isJsonObject(value) || value['formatVersion'] !== 1) return false;
+  const arrays = [
+    'folders',
+    'dashboards',
+    'datasources',
+    'rules',
+    'integrations',
+    'muteTimings',
+    'templates',
+  ];
+  return (
+    arrays.every((key) => Array.isArray(value[key])) &&
+    isJsonObject(value['policy']) &&
+    isJsonObject(value['nextId']) &&
+    typeof value['amRevision'] === 'number' &&
+    typeof value['resourceVersion'] === 'number'
+  );
+}
+
+/** The saved state, or undefined when the file does not exist yet. */
+export function loadState(file: string): StateData | undefined {
+  if (!existsSync(file)) return undefined;
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!isStateData(parsed))
+    throw new Error(
+      `${file}: not a simulator state file (formatVersion 1). Delete it or point --state elsewhere.`,
+    );
+  return parsed;
+}
+
+export function saveState(file: string, state: StateData): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`);
+  renameSync(tmp, file);
+}

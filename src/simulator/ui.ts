@@ -1,0 +1,249 @@
+/**
+ * Changing Grafana "as a person would": the edits drift detection must notice. Dashboards, folders, data sources,
+ * mute timings and templates are saved through the same code the UI's save uses (a new dashboard version, history
+ * entry, optional frontend defaults).
+ *
+ * Alerting objects provisioned through the API (provenance `api`) are locked in the real UI. The alerting helpers
+ * therefore act like an administrator editing the database: they change the object and KEEP its provenance, and
+ * they skip the provenance rules. Objects they create get provenance `""`, as the UI would give them.
+ */
+import type { JsonObject } from '../core/json.ts';
+import { isJsonObject } from '../core/json.ts';
+import { routeReceivers } from './contact-points.ts';
+import type { SimContext } from './context.ts';
+import { findDashboard, saveDashboard } from './dashboards.ts';
+import { findDataSource } from './datasources.ts';
+import { findFolder } from './folders.ts';
+import { cloneJson } from './json-input.ts';
+import { normaliseRoute } from './policies.ts';
+import { readRule, ruleOutput } from './rule-model.ts';
+import { rulesOfGroup } from './alert-rules.ts';
+import { replaceGroup } from './rule-groups.ts';
+import { normaliseTemplate } from './templates.ts';
+import { normaliseTimeIntervals } from './time-intervals.ts';
+
+/** A UI edit could not be made (unknown object, or Grafana would reject the result). */
+export class UiEditError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UiEditError';
+  }
+}
+
+export interface EditDashboardOptions {
+  /** Version-history note. */
+  readonly message?: string;
+  /**
+   * Add what the frontend adds on save when missing (annotations list with the built-in one, `editable`,
+   * `fiscalYearStartMonth`, `graphTooltip`, `links`, `liveNow`, `timepicker`, `weekStart`, panel
+   * `pluginVersion`) and raise `schemaVersion` to the profile's.
+   */
+  readonly frontendDefaults?: boolean;
+}
+
+export interface RuleGroupEdit {
+  interval: number;
+  /** Rules in the read-back (GET) form; remove, reorder, change or add (without uid) as a person would. */
+  rules: JsonObject[];
+}
+
+export interface UiHelpers {
+  /** Saves a new version of a dashboard the way the UI's save does; returns the new version. */
+  editDashboard(uid: string, mutate: (dashboard: JsonObject) => void, options?: EditDashboardOptions): number;
+  deleteDashboard(uid: string): void;
+  editFolder(uid: string, patch: { readonly title?: string; readonly description?: string }): void;
+  /** Changes plain fields of a data source (`jsonData`, `url`, …); secrets through `secureJsonData`. */
+  editDataSource(uid: string, mutate: (datasource: JsonObject) => void): void;
+  /** Merges settings into a contact point (secure values in clear); provenance is kept. */
+  editContactPointSettings(uid: string, patch: JsonObject): void;
+  /** Deletes one integration as the contact point page does; refused while a policy needs the receiver. */
+  deleteContactPoint(uid: string): void;
+  /** Changes the policy tree; provenance is kept. */
+  editPolicyTree(mutate: (tree: JsonObject) => void): void;
+  /** Changes a rule group; provenance of existing rules is kept, new rules get `""`. */
+  editRuleGroup(folderUid: string, group: string, mutate: (group: RuleGroupEdit) => void): void;
+  editMuteTiming(name: string, mutate: (timeIntervals: JsonObject[]) => void): void;
+  editTemplate(name: string, template: string): void;
+}
+
+function frontendDefaults(dashboard: JsonObject, schemaVersion: number, pluginVersion: string): void {
+  const builtIn: JsonObject = {
+    builtIn: 1,
+    datasource: { type: 'grafana', uid: '-- Grafana --' },
+    enable: true,
+    hide: true,
+    iconColor: 'rgba(0, 211, 255, 1)',
+    name: 'Annotations & Alerts',
+    type: 'dashboard',
+  };
+  const annotations = isJsonObject(dashboard['annotations']) ? dashboard['annotations'] : {};
+  const list = Array.isArray(annotations['list']) ? annotations['list'] : [];
+  if (!list.some((a) => isJsonObject(a) && a['builtIn'] === 1)) list.unshift(builtIn);
+  annotations['list'] = list;
+  dashboard['annotations'] = annotations;
+  const defaults: JsonObject = {
+    editable: true,
+    fiscalYearStartMonth: 0,
+    graphTooltip: 0,
+    links: [],
+    liveNow: false,
+    timepicker: {},
+    weekStart: '',
+  };
+  for (const [key, value] of Object.entries(defaults))
+    if (dashboard[key] === undefined) dashboard[key] = value;
+  const current = dashboard['schemaVersion'];
+  if (typeof current !== 'number' || current < schemaVersion) dashboard['schemaVersion'] = schemaVersion;
+  const panels = Array.isArray(dashboard['panels']) ? dashboard['panels'] : [];
+  for (const panel of panels) if (isJsonObject(panel)) panel['pluginVersion'] = pluginVersion;
+}
+
+export function createUiHelpers(sim: () => SimContext, changed: () => void): UiHelpers {
+  const done = (): void => changed();
+  return {
+    editDashboard(uid, mutate, options = {}) {
+      const s = sim();
+      const stored = findDashboard(s, uid);
+      if (stored === undefined) throw new UiEditError(`dashboard ${uid} does not exist`);
+      const dashboard = cloneJson(stored.data);
+      dashboard['version'] = stored.version;
+      mutate(dashboard);
+      if (options.frontendDefaults === true)
+        frontendDefaults(dashboard, s.profile.dashboardSchemaVersion, s.profile.version);
+      const response = saveDashboard(
+        s,
+        {
+          dashboard,
+          folderUid: stored.folderUid,
+          folderId: 0,
+          overwrite: false,
+          message: options.message ?? '',
+        },
+        'admin',
+      );
+      if (response.status !== 200)
+        throw new UiEditError(`the UI save failed: ${JSON.stringify(response.body)}`);
+      done();
+      return findDashboard(s, uid)?.version ?? stored.version + 1;
+    },
+    deleteDashboard(uid) {
+      const s = sim();
+      if (findDashboard(s, uid) === undefined) throw new UiEditError(`dashboard ${uid} does not exist`);
+      s.state.dashboards = s.state.dashboards.filter((d) => d.uid !== uid);
+      done();
+    },
+    editFolder(uid, patch) {
+      const s = sim();
+      const folder = findFolder(s, uid);
+      if (folder === undefined) throw new UiEditError(`folder ${uid} does not exist`);
+      s.written(folder, true);
+      if (patch.title !== undefined) folder.title = patch.title;
+      if (patch.description !== undefined) folder.description = patch.description;
+      folder.version += 1;
+      folder.updated = s.now();
+      done();
+    },
+    editDataSource(uid, mutate) {
+      const s = sim();
+      const ds = findDataSource(s, uid);
+      if (ds === undefined) throw new UiEditError(`data source ${uid} does not exist`);
+      const view: JsonObject = {
+        name: ds.name,
+        url: ds.url,
+        access: ds.access,
+        user: ds.user,
+        database: ds.database,
+        basicAuth: ds.basicAuth,
+        basicAuthUser: ds.basicAuthUser,
+        withCredentials: ds.withCredentials,
+        isDefault: ds.isDefault,
+        jsonData: structuredClone(ds.jsonData),
+        secureJsonData: {},
+      };
+      mutate(view);
+      const str = (key: string, fallback: string): string =>
+        typeof view[key] === 'string' ? view[key] : fallback;
+      const bool = (key: string, fallback: boolean): boolean =>
+        typeof view[key] === 'boolean' ? view[key] : fallback;
+      ds.name = str('name', ds.name);
+      ds.url = str('url', ds.url);
+      ds.access = str('access', ds.access);
+      ds.user = str('user', ds.user);
+      ds.database = str('database', ds.database);
+      ds.basicAuth = bool('basicAuth', ds.basicAuth);
+      ds.basicAuthUser = str('basicAuthUser', ds.basicAuthUser);
+      ds.withCredentials = bool('withCredentials', ds.withCredentials);
+      ds.isDefault = bool('isDefault', ds.isDefault);
+      if (isJsonObject(view['jsonData'])) ds.jsonData = view['jsonData'];
+      const secure = view['secureJsonData'];
+      if (isJsonObject(secure))
+        for (const [key, value] of Object.entries(secure))
+          if (typeof value === 'string') ds.secureJsonData[key] = value;
+      ds.version += 1;
+      done();
+    },
+    editContactPointSettings(uid, patch) {
+      const s = sim();
+      const integration = s.state.integrations.find((i) => i.uid === uid);
+      if (integration === undefined) throw new UiEditError(`contact point ${uid} does not exist`);
+      integration.settings = { ...integration.settings, ...structuredClone(patch) };
+      s.alertmanagerChanged();
+      done();
+    },
+    deleteContactPoint(uid) {
+      const s = sim();
+      const integration = s.state.integrations.find((i) => i.uid === uid);
+      if (integration === undefined) throw new UiEditError(`contact point ${uid} does not exist`);
+      const last = !s.state.integrations.some((i) => i !== integration && i.name === integration.name);
+      if (last && routeReceivers(s.state.policy.tree).includes(integration.name))
+        throw new UiEditError(`contact point ${integration.name} is used by a notification policy`);
+      s.state.integrations = s.state.integrations.filter((i) => i !== integration);
+      s.alertmanagerChanged();
+      done();
+    },
+    editPolicyTree(mutate) {
+      const s = sim();
+      const tree = structuredClone(s.state.policy.tree);
+      mutate(tree);
+      s.state.policy.tree = normaliseRoute(tree);
+      s.alertmanagerChanged();
+      done();
+    },
+    editRuleGroup(folderUid, group, mutate) {
+      const s = sim();
+      const rules = rulesOfGroup(s, folderUid, group);
+      const edit: RuleGroupEdit = {
+        interval: rules[0]?.intervalSeconds ?? s.settings.defaultRuleIntervalSeconds,
+        rules: rules.map((r) => ruleOutput(s.profile, r)),
+      };
+      mutate(edit);
+      const inputs = edit.rules.map((r) => readRule(r, s.profile));
+      const error = replaceGroup(s, folderUid, group, edit.interval, inputs, {
+        provenance: '',
+        ignoreProvenance: true,
+      });
+      if (error !== undefined)
+        throw new UiEditError(`the rule group edit failed: ${JSON.stringify(error.body)}`);
+      done();
+    },
+    editMuteTiming(name, mutate) {
+      const s = sim();
+      const m = s.state.muteTimings.find((t) => t.name === name);
+      if (m === undefined) throw new UiEditError(`mute timing ${name} does not exist`);
+      const intervals = m.timeIntervals.filter(isJsonObject).map((i) => structuredClone(i));
+      mutate(intervals);
+      m.timeIntervals = normaliseTimeIntervals(intervals);
+      s.alertmanagerChanged();
+      done();
+    },
+    editTemplate(name, template) {
+      const s = sim();
+      const t = s.state.templates.find((x) => x.name === name);
+      const text = normaliseTemplate(name, template);
+      if (t === undefined) s.state.templates.push({ name, template: text, provenance: '' });
+      else t.template = text;
+      s.alertmanagerChanged();
+      done();
+    },
+  };
+}

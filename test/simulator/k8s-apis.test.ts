@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/simulator/index.ts';
+import { arr, client, obj, simulator, str } from './helpers.ts';
+
+let sim: Simulator;
+afterEach(async () => sim.close());
+
+const DASH = '/apis/dashboard.grafana.app/v1beta1/namespaces/default/dashboards';
+const FOLDERS = '/apis/folder.grafana.app/v1beta1/namespaces/default/folders';
+
+describe('Kubernetes-style APIs (12.x)', () => {
+  it('are absent before 12', async () => {
+    sim = await simulator({ profile: '11.6' });
+    expect((await client(sim).get(DASH)).status).toBe(404);
+  });
+
+  it('create a dashboard with 201, visible through the legacy API too', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    await api.post(FOLDERS, { metadata: { name: 'ops' }, spec: { title: 'Ops' } });
+    const r = await api.post(DASH, {
+      metadata: { name: 'svc', annotations: { 'grafana.app/folder': 'ops' } },
+      spec: { title: 'Service', panels: [] },
+    });
+    expect(r.status).toBe(201);
+    const meta = obj(obj(r.json)['metadata']);
+    expect(meta).toMatchObject({ name: 'svc', namespace: 'default', generation: 1 });
+    expect(obj(meta['annotations'])['grafana.app/folder']).toBe('ops');
+    expect(str(meta['uid'])).not.toBe('svc');
+    const legacy = obj((await api.get('/api/dashboards/uid/svc')).json);
+    expect(obj(legacy['meta'])['folderUid']).toBe('ops');
+    expect(obj(legacy['dashboard'])['title']).toBe('Service');
+  });
+
+  it('answer AlreadyExists, NotFound and Conflict with Status objects', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    const created = obj((await api.post(DASH, { metadata: { name: 'd' }, spec: { title: 'D' } })).json);
+    const again = await api.post(DASH, { metadata: { name: 'd' }, spec: { title: 'D' } });
+    expect(again.status).toBe(409);
+    expect(obj(again.json)).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'AlreadyExists',
+      code: 409,
+    });
+    const missing = await api.get(`${DASH}/nope`);
+    expect(missing.json).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'dashboards.dashboard.grafana.app "nope" not found',
+      reason: 'NotFound',
+      details: { name: 'nope', group: 'dashboard.grafana.app', kind: 'dashboards' },
+      code: 404,
+    });
+    const rv = obj(created['metadata'])['resourceVersion'];
+    const updated = await api.put(`${DASH}/d`, {
+      metadata: { name: 'd', resourceVersion: rv },
+      spec: { title: 'D2' },
+    });
+    expect(updated.status).toBe(200);
+    const meta = obj(obj(updated.json)['metadata']);
+    expect(meta['generation']).toBe(2);
+    expect(meta['resourceVersion']).not.toBe(rv);
+    const stale = await api.put(`${DASH}/d`, {
+      metadata: { name: 'd', resourceVersion: rv },
+      spec: { title: 'D3' },
+    });
+    expect(stale.status).toBe(409);
+    expect(obj(stale.json)['reason']).toBe('Conflict');
+    const unconditional = await api.put(`${DASH}/d`, { metadata: { name: 'd' }, spec: { title: 'D3' } });
+    expect(unconditional.status).toBe(200);
+  });
+
+  it('keep generation when only metadata changes and bump resourceVersion on legacy saves', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    await api.post('/api/dashboards/db', { dashboard: { uid: 'd', title: 'D' } });
+    const first = obj(obj((await api.get(`${DASH}/d`)).json)['metadata']);
+    await api.post('/api/dashboards/db', { dashboard: { uid: 'd', title: 'D' }, overwrite: true });
+    const second = obj(obj((await api.get(`${DASH}/d`)).json)['metadata']);
+    expect(second['generation']).toBe(first['generation']);
+    expect(Number(second['resourceVersion'])).toBeGreaterThan(Number(first['resourceVersion']));
+  });
+
+  it('paginate lists with continue tokens', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    for (const name of ['a', 'b', 'c']) await api.post(DASH, { metadata: { name }, spec: { title: name } });
+    const first = obj((await api.get(`${DASH}?limit=2`)).json);
+    expect(first['kind']).toBe('DashboardList');
+    expect(arr(first['items']).map((i) => obj(obj(i)['metadata'])['name'])).toEqual(['a', 'b']);
+    const token = str(obj(first['metadata'])['continue']);
+    const second = obj((await api.get(`${DASH}?limit=2&continue=${token}`)).json);
+    expect(arr(second['items']).map((i) => obj(obj(i)['metadata'])['name'])).toEqual(['c']);
+    expect(obj(second['metadata'])['continue']).toBeUndefined();
+  });
+
+  it('delete with a Success status, then NotFound', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    await api.post(DASH, { metadata: { name: 'd' }, spec: { title: 'D' } });
+    const r = await api.del(`${DASH}/d`);
+    expect(obj(r.json)).toMatchObject({
+      kind: 'Status',
+      status: 'Success',
+      details: { name: 'd', kind: 'dashboards' },
+    });
+    expect((await api.del(`${DASH}/d`)).status).toBe(404);
+    expect((await api.get('/api/dashboards/uid/d')).status).toBe(404);
+  });
+
+  it('serve the same objects under v1 and refuse the other namespaces', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    await api.post('/api/dashboards/db', { dashboard: { uid: 'd', title: 'D' } });
+    const v1 = obj((await api.get('/apis/dashboard.grafana.app/v1/namespaces/default/dashboards/d')).json);
+    expect(v1['apiVersion']).toBe('dashboard.grafana.app/v1');
+    expect(obj(v1['spec'])).toEqual({ title: 'D', uid: 'd' });
+    expect((await api.get('/apis/dashboard.grafana.app/v1beta1/namespaces/org-2/dashboards')).status).toBe(
+      403,
+    );
+  });
+
+  it('manage folders with the parent in the grafana.app/folder annotation', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    await api.post(FOLDERS, { metadata: { name: 'a' }, spec: { title: 'A' } });
+    await api.post(FOLDERS, {
+      metadata: { name: 'b', annotations: { 'grafana.app/folder': 'a' } },
+      spec: { title: 'B' },
+    });
+    expect(obj((await api.get('/api/folders/b')).json)['parentUid']).toBe('a');
+    expect((await api.get(`${FOLDERS}/zz`)).status).toBe(404);
+  });
+});
