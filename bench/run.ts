@@ -1,6 +1,8 @@
 /**
  * npm run bench: figures as JSON on stdout.
  *
+ * publishAndDrift: see bench/publish.ts.
+ *
  * render: for 250, 500 and 1,000 generated dashboards of 20 panels, the time to build (define), validate and
  * serialize them to canonical files, next to the floor measured in the same run: building the same dashboards
  * with the SDK builders and JSON.stringify alone. Also `npm run render` of the repository, start-up included.
@@ -21,6 +23,7 @@ import { renderAll } from '../src/render/render.ts';
 import { writeRendered } from '../src/render/write.ts';
 import { validate } from '../src/validate/validate.ts';
 import { PANELS_PER_DASHBOARD, generatedDashboard } from './generate.ts';
+import { publishBench } from './publish.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = [250, 500, 1000];
@@ -163,5 +166,12 @@ function repositoryRender(): unknown {
   return { command: 'npm run render', medianMs: round(median(times)), targetMs: 2000 };
 }
 
-const result = { node: process.version, render: renderBench(), repositoryRender: repositoryRender() };
+const scratch = mkdtempSync(join(tmpdir(), 'gsac-bench-rendered-'));
+const result = {
+  node: process.version,
+  render: renderBench(),
+  repositoryRender: repositoryRender(),
+  publishAndDrift: await publishBench(root, scratch),
+};
+rmSync(scratch, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

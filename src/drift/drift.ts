@@ -3,7 +3,7 @@ import { KINDS, kindOrder } from '../core/kinds.ts';
 import type { Resource, ResourceRef } from '../core/resource.ts';
 import { refOf } from '../core/resource.ts';
 import type { FieldChange } from '../publish/diff.ts';
-import { diffValues } from '../publish/diff.ts';
+import { diffValues, sameValue } from '../publish/diff.ts';
 import type { FullHandlers } from '../publish/apply.ts';
 import type { LiveObject } from '../handlers/types.ts';
 import { describePath } from './describe-path.ts';
@@ -66,7 +66,10 @@ export function detectDrift(
       });
       continue;
     }
-    const changes = diffValues(handler.desired(resource), handler.live(object, resource)).map((c) => ({
+    const desired = handler.desired(resource);
+    const current = handler.live(object, resource);
+    if (sameValue(desired, current)) continue;
+    const changes = diffValues(desired, current).map((c) => ({
       ...c,
       // diffValues(desired, live): `before` is the repository's value, `after` Grafana's.
       field: describePath(resource, c.path),

@@ -42,12 +42,15 @@ export const folderHandler: KindHandler<'Folder'> = {
     const uids: string[] = [];
     const seen = new Set<string>();
     let level: (string | undefined)[] = [undefined];
+    // Nested folders list only direct children: one level at a time, the folders of a level in parallel.
     for (let depth = 0; depth < 9 && level.length > 0; depth += 1) {
+      const responses = await Promise.all(
+        level.map((parent) =>
+          context.client.get('/api/folders', { query: { limit: '1000', parentUid: parent } }),
+        ),
+      );
       const next: string[] = [];
-      for (const parent of level) {
-        const response = await context.client.get('/api/folders', {
-          query: { limit: '1000', parentUid: parent },
-        });
+      for (const response of responses) {
         for (const item of asArray(response.body)) {
           const uid = asString(asRecord(item).uid);
           if (uid === undefined || seen.has(uid)) continue;

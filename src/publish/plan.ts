@@ -4,7 +4,7 @@ import type { Resource, ResourceOf, ResourceRef } from '../core/resource.ts';
 import { refOf } from '../core/resource.ts';
 import type { KindHandler, LiveObject } from '../handlers/types.ts';
 import type { FieldChange } from './diff.ts';
-import { diffValues } from './diff.ts';
+import { diffValues, sameValue } from './diff.ts';
 
 export type ActionType = 'create' | 'update' | 'delete' | 'noop';
 
@@ -59,7 +59,10 @@ function compare<K extends Kind>(
   resource: ResourceOf<K>,
   live: LiveObject<K>,
 ): FieldChange[] {
-  return diffValues(handler.live(live, resource), handler.desired(resource));
+  const before = handler.live(live, resource);
+  const after = handler.desired(resource);
+  // Most objects are unchanged: one comparison of canonical texts settles them before any field-by-field walk.
+  return sameValue(before, after) ? [] : diffValues(before, after);
 }
 
 /**

@@ -250,10 +250,8 @@ export function dashboardMeta(sim: SimContext, dashboard: DashboardRecord, ident
 function getDashboard(sim: SimContext, req: RequestInput): SimResponse {
   const dashboard = findDashboard(sim, req.params['uid'] ?? '');
   if (dashboard === undefined) return messageError(404, 'Dashboard not found');
-  const data = cloneJson(dashboard.data);
-  data['id'] = dashboard.id;
-  data['uid'] = dashboard.uid;
-  data['version'] = dashboard.version;
+  // A shallow copy is enough: the response is serialised before any other request can change the stored JSON.
+  const data = { ...dashboard.data, id: dashboard.id, uid: dashboard.uid, version: dashboard.version };
   return json(200, { dashboard: data, meta: dashboardMeta(sim, dashboard, req.identity) });
 }
 

@@ -1,0 +1,218 @@
+/**
+ * Publish and drift over the wire: 500 generated dashboards, 20 rule groups and their folders into the Grafana
+ * API simulator with 20 ms of latency on every request. Each figure sits next to its floor: the requests the run
+ * needed divided by the concurrency allowed, times the latency (what a perfect scheduler would take).
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { defineConfig } from '../src/config/define-config.ts';
+import { withSource } from '../src/define/definition.ts';
+import type { Definition } from '../src/define/definition.ts';
+import { defineAlertRuleGroup, defineDashboard, defineDataSource, defineFolder } from '../src/index.ts';
+import { DEFAULTS, GrafanaClient } from '../src/grafana/client.ts';
+import { mapLimited } from '../src/grafana/semaphore.ts';
+import type { GrafanaConnection } from '../src/grafana/client.ts';
+import type { Project } from '../src/project/project.ts';
+import { publishProject } from '../src/publish/publish.ts';
+import { driftCheck } from '../src/drift/run.ts';
+import { renderProject } from '../src/commands/render.ts';
+import { generatedDashboard } from './generate.ts';
+
+const LATENCY_MS = 20;
+const DASHBOARDS = 500;
+const GROUPS = 20;
+const FOLDERS = 10;
+
+const configSet = defineConfig({
+  defaultEnvironment: 'bench',
+  base: {
+    severities: {
+      warning: {
+        receiver: 'grafana-default-email',
+        groupBy: [],
+        groupWait: '1m',
+        groupInterval: '5m',
+        repeatInterval: '4h',
+      },
+    },
+  },
+});
+
+function project(root: string): Project {
+  const definitions: Definition[] = [
+    defineDataSource({ uid: 'prometheus', name: 'Prometheus', type: 'prometheus', url: 'http://p:9090' }),
+  ];
+  for (let f = 0; f < FOLDERS; f += 1)
+    definitions.push(defineFolder({ uid: `bench-${f}`, title: `Bench ${f}` }));
+  for (let d = 0; d < DASHBOARDS; d += 1) {
+    definitions.push(
+      defineDashboard(() => ({
+        uid: `gen-${d}`,
+        folderUid: `bench-${d % FOLDERS}`,
+        dashboard: generatedDashboard(d),
+      })),
+    );
+  }
+  for (let g = 0; g < GROUPS; g += 1) {
+    definitions.push(
+      defineAlertRuleGroup({
+        uid: `group-${g}`,
+        folderUid: `bench-${g % FOLDERS}`,
+        name: `group-${g}`,
+        interval: '1m',
+        datasource: { uid: 'prometheus', type: 'prometheus' },
+        rules: Array.from({ length: 5 }, (_, r) => ({
+          name: `BenchAlert${g}x${r}`,
+          expr: `sum(rate(http_requests_total{job="svc-${g}", code=~"5.."}[5m])) > ${r + 1}`,
+          for: '5m',
+          severity: 'warning',
+          summary: 'bench',
+          runbookUrl: 'https://runbooks.example.com/bench',
+        })),
+      }),
+    );
+  }
+  return {
+    root,
+    configSet,
+    definitions: definitions.map((d) => ({
+      definition: withSource(d, join(root, 'bench/publish.ts')),
+      index: 'bench',
+    })),
+    loadProblems: [],
+  };
+}
+
+const round = (x: number): number => Math.round(x * 10) / 10;
+
+function floorMs(reads: number, writes: number, c: GrafanaConnection): number {
+  const readConcurrency = c.readConcurrency ?? DEFAULTS.readConcurrency;
+  const writeConcurrency = c.writeConcurrency ?? DEFAULTS.writeConcurrency;
+  return (Math.ceil(reads / readConcurrency) + Math.ceil(writes / writeConcurrency)) * LATENCY_MS;
+}
+
+/** A free TCP port on loopback. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** The simulator in its own process, as Grafana would be: its CPU work does not share our event loop. */
+async function simulatorProcess(root: string): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/sim.ts', '--port', String(port), '--latency-ms', String(LATENCY_MS)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`the simulator exited with ${String(code)}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+interface Recorded {
+  readonly method: string;
+  readonly path: string;
+  readonly body: string | undefined;
+}
+
+/**
+ * The same requests, replayed by a bare loop (no validation, planning, comparison or phases) with the same
+ * concurrency: what the wire and the simulator cost by themselves on this machine.
+ */
+async function replay(
+  url: string,
+  requests: readonly Recorded[],
+  connection: GrafanaConnection,
+): Promise<number> {
+  const headers = { Authorization: 'Bearer bench', 'Content-Type': 'application/json' };
+  const send = async (r: Recorded): Promise<void> => {
+    const response = await fetch(`${url}${r.path}`, { method: r.method, headers, body: r.body });
+    await response.text();
+  };
+  const writes = requests.filter((r) => r.method !== 'GET');
+  const reads = requests.filter((r) => r.method === 'GET');
+  const start = performance.now();
+  await mapLimited(writes, connection.writeConcurrency ?? DEFAULTS.writeConcurrency, send);
+  await mapLimited(reads, connection.readConcurrency ?? DEFAULTS.readConcurrency, send);
+  return performance.now() - start;
+}
+
+export async function publishBench(root: string, renderedDir: string): Promise<unknown> {
+  const sim = await simulatorProcess(root);
+  try {
+    const p = project(root);
+    const connection: GrafanaConnection = { url: sim.url, auth: { kind: 'token', token: 'bench' } };
+    let recorded: Recorded[] = [];
+    const recording = (c: GrafanaConnection): GrafanaClient =>
+      new GrafanaClient(c, {
+        fetch: (input, init) => {
+          const url = new URL(String(input));
+          const body = typeof init?.body === 'string' ? init.body : undefined;
+          recorded.push({ method: init?.method ?? 'GET', path: `${url.pathname}${url.search}`, body });
+          return fetch(input, init);
+        },
+      });
+    const measure = async (run: () => Promise<{ requests: { reads: number; writes: number } }>) => {
+      recorded = [];
+      const start = performance.now();
+      const result = await run();
+      const ms = performance.now() - start;
+      const made = recorded;
+      const floor = floorMs(result.requests.reads, result.requests.writes, connection);
+      // Writes replay into a fresh simulator; a read-only run replays against the very state it read.
+      const readOnly = made.every((r) => r.method === 'GET');
+      const target = readOnly ? undefined : await simulatorProcess(root);
+      const bare = await replay(target?.url ?? sim.url, made, connection).finally(() => target?.stop());
+      return {
+        ms: round(ms),
+        reads: result.requests.reads,
+        writes: result.requests.writes,
+        floorMs: floor,
+        vsFloor: Math.round((ms / floor) * 100) / 100,
+        bareReplayMs: round(bare),
+        vsBareReplay: Math.round((ms / bare) * 100) / 100,
+      };
+    };
+    let peakRss = process.memoryUsage().rss;
+    const sample = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 25);
+    const cold = await measure(() => publishProject(p, connection, {}, {}, {}, undefined, recording));
+    const noop = await measure(() => publishProject(p, connection, {}, {}, {}, undefined, recording));
+    // Drift reads the committed rendered state: render the generated project into a scratch folder first.
+    renderProject(p, { outDir: renderedDir });
+    const drift = await measure(() => driftCheck(renderedDir, connection, undefined, recording));
+    clearInterval(sample);
+    return {
+      setup: {
+        dashboards: DASHBOARDS,
+        ruleGroups: GROUPS,
+        folders: FOLDERS,
+        latencyMs: LATENCY_MS,
+        writeConcurrency: DEFAULTS.writeConcurrency,
+        readConcurrency: DEFAULTS.readConcurrency,
+      },
+      coldPublish: cold,
+      noopPublish: noop,
+      drift,
+      target: 1.3,
+      peakRssMB: round(peakRss / 2 ** 20),
+    };
+  } finally {
+    sim.stop();
+  }
+}
