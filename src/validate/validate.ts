@@ -12,13 +12,14 @@ import { notificationRules } from './rules/notifications.ts';
 import { querySyntax } from './rules/queries.ts';
 import { routingRules } from './rules/routing.ts';
 import { secretPlacement } from './rules/secrets.ts';
-import { uidFormat, uniqueNames, uniqueUids } from './rules/uids.ts';
+import { foldersAndDashboards, uidFormat, uniqueNames, uniqueUids } from './rules/uids.ts';
 
 /** Every rule, in the order their problems are most useful to read (identity first, content last). */
 export const RULES: readonly ValidationRule[] = [
   uidFormat,
   uniqueUids,
   uniqueNames,
+  foldersAndDashboards,
   folderReferences,
   datasourceReferences,
   secretPlacement,

@@ -450,6 +450,24 @@ const cases: readonly Case[] = [
     expected: ['alerts/routing.ts NotificationPolicyTree/root routes[2].object_matchers[0]'],
   },
   {
+    name: 'a dashboard with the uid of a folder is reported (Grafana shares the uid space)',
+    breakIt: (d) => {
+      d.bad = at('dashboards/bad.ts', dashboardOf('services', [rate('up')]));
+    },
+    expected: ['dashboards/bad.ts Dashboard/services uid'],
+  },
+  {
+    name: 'a dashboard titled like a folder is reported (Grafana 10 and 11.2 refuse it)',
+    breakIt: (d) => {
+      const builder = stackDashboard({ title: 'Services', description: 'x', tags: [] });
+      d.bad = at(
+        'dashboards/bad.ts',
+        defineDashboard({ uid: 'bad', folderUid: 'services', dashboard: builder }),
+      );
+    },
+    expected: ['dashboards/bad.ts Dashboard/bad title'],
+  },
+  {
     name: 'two data sources with one name are reported on the second',
     breakIt: (d) => {
       d.logs = at(

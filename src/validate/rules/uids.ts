@@ -96,3 +96,36 @@ export const uniqueNames: ValidationRule = {
     }
   },
 };
+
+/**
+ * Folders and dashboards share one uid space in Grafana (a dashboard saved with a folder's uid gets "Dashboard
+ * cannot be changed to a folder"), and Grafana up to 11.2 also refuses a dashboard titled like a folder.
+ */
+export const foldersAndDashboards: ValidationRule = {
+  name: 'folder-dashboard-clash',
+  check({ registry, report }) {
+    const folders = registry.byKind('Folder');
+    const byUid = new Map(folders.map((f) => [f.uid, f]));
+    const byTitle = new Map(folders.map((f) => [f.spec.title, f]));
+    for (const dashboard of registry.byKind('Dashboard')) {
+      const sameUid = byUid.get(dashboard.uid);
+      if (sameUid !== undefined) {
+        report(
+          dashboard,
+          'uid',
+          `uid ${JSON.stringify(dashboard.uid)} is the uid of the folder defined in ${sameUid.source}; folders and dashboards share uids in Grafana`,
+          'Give the dashboard (or the folder) another uid',
+        );
+      }
+      const sameTitle = byTitle.get(dashboard.title);
+      if (sameTitle !== undefined) {
+        report(
+          dashboard,
+          'title',
+          `title ${JSON.stringify(dashboard.title)} is also the title of Folder/${sameTitle.uid}; Grafana up to 11.2 refuses it`,
+          'Give the dashboard a title different from every folder',
+        );
+      }
+    }
+  },
+};
