@@ -66,11 +66,10 @@ describe('publish against hand edits', () => {
       'ContactPoint/slack-warnings',
       'Dashboard/service-red',
     ]);
-    expect(updates.flatMap((a) => a.changes.map((c) => c.path)).sort()).toEqual(
-      ['settings.recipient', 'spec.panels[0].title']
-        .map((p) => (p.startsWith('settings') ? `spec.${p}` : p))
-        .sort(),
-    );
+    expect(updates.flatMap((a) => a.changes.map((c) => c.path)).sort()).toEqual([
+      'spec.panels[0].title',
+      'spec.settings.recipient',
+    ]);
 
     const fixed = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
     expect(
