@@ -2,7 +2,7 @@
  * The stack's knobs, kept apart from content: data sources, label selectors, thresholds, folders and the
  * severity table. Content is a function of this Config; environments override it and never touch content.
  */
-import type { BaseConfig, Selector } from './src/index.ts';
+import type { BaseConfig, Selector, TiersInput } from './src/index.ts';
 import { defineConfig } from './src/index.ts';
 
 export interface DataSourceConfig {
@@ -47,6 +47,13 @@ export interface StackConfig extends BaseConfig {
     readonly node: Selector;
     /** Loki streams of Faro's frontend events (labels set by Alloy's faro pipeline). */
     readonly faro: Selector;
+    readonly kubeStateMetrics: Selector;
+    readonly cadvisor: Selector;
+    readonly postgres: Selector;
+    readonly redis: Selector;
+    readonly kafka: Selector;
+    readonly nginx: Selector;
+    readonly haproxy: Selector;
   };
   /** Alerting thresholds; ratios are fractions (0.001 = 0.1%). */
   readonly thresholds: {
@@ -74,6 +81,14 @@ export interface StackConfig extends BaseConfig {
     readonly jsErrorRatio: number;
     /** Largest Contentful Paint p75 target, milliseconds (web-vitals "good" is 2.5 s). */
     readonly lcpP75Ms: number;
+    /** Interaction to Next Paint p75 target, milliseconds (web-vitals "good" is 200 ms). */
+    readonly inpP75Ms: number;
+    /** Cumulative Layout Shift p75 target, unitless (web-vitals "good" is 0.1). */
+    readonly clsP75: number;
+    /** First Contentful Paint p75 target, milliseconds (web-vitals "good" is 1.8 s). */
+    readonly fcpP75Ms: number;
+    /** Time to First Byte p75 target, milliseconds (web-vitals "good" is 800 ms). */
+    readonly ttfbP75Ms: number;
   };
   /** Contact point settings per receiver; secrets are named by their environment variables. */
   readonly receivers: {
@@ -93,6 +108,21 @@ export interface StackConfig extends BaseConfig {
     readonly startTime: string;
     readonly endTime: string;
   };
+  /** Service level objectives (slos/): what every SLO shares unless it says otherwise. */
+  readonly slo: {
+    /** Rolling period over which objectives are measured and budgets spent. */
+    readonly period: string;
+    /** Evaluation interval of the SLO rule groups. */
+    readonly interval: string;
+    /** Burn-rate alert tiers: window pairs, the share of the budget each lets burn, severities (SRE Workbook). */
+    readonly tiers: TiersInput;
+    /**
+     * Bounds of Beyla's HTTP duration histogram, seconds: configs/beyla/beyla-config.yml's
+     * prometheus_export.buckets.duration_histogram (test/slo checks they agree). A latency SLO's threshold must be
+     * one of them.
+     */
+    readonly beylaDurationBuckets: readonly number[];
+  };
 }
 
 export default defineConfig<StackConfig>({
@@ -110,7 +140,8 @@ export default defineConfig<StackConfig>({
       alertmanager: { uid: 'alertmanager', name: 'Alertmanager', url: 'http://alertmanager:9093' },
     },
     folders: {
-      overview: { uid: 'stack-overview', title: 'Overview' },
+      // Not 'stack-overview': that is the overview dashboard's, and folders and dashboards share uids in Grafana.
+      overview: { uid: 'stack-overview-folder', title: 'Overview' },
       services: { uid: 'stack-services', title: 'Services' },
       frontend: { uid: 'stack-frontend', title: 'Frontend' },
       pipeline: { uid: 'stack-pipeline', title: 'Telemetry pipeline' },
@@ -132,6 +163,13 @@ export default defineConfig<StackConfig>({
       grafana: { job: 'grafana' },
       node: { job: 'node-exporter' },
       faro: { app: /.+/ },
+      kubeStateMetrics: { job: 'kube-state-metrics' },
+      cadvisor: { job: 'cadvisor' },
+      postgres: { job: 'postgres-exporter' },
+      redis: { job: 'redis-exporter' },
+      kafka: { job: 'kafka-exporter' },
+      nginx: { job: 'nginx-exporter' },
+      haproxy: { job: 'haproxy' },
     },
     thresholds: {
       availabilityRatio: 0.999,
@@ -147,6 +185,10 @@ export default defineConfig<StackConfig>({
       alloyLatencyP95Seconds: 0.1,
       jsErrorRatio: 0.01,
       lcpP75Ms: 2500,
+      inpP75Ms: 200,
+      clsP75: 0.1,
+      fcpP75Ms: 1800,
+      ttfbP75Ms: 800,
     },
     severities: {
       critical: {
@@ -194,6 +236,31 @@ export default defineConfig<StackConfig>({
     },
     runbookBaseUrl: 'https://github.com/example-org/grafana-stack-as-code/blob/main/docs/runbooks',
     maintenance: { weekdays: ['sunday'], startTime: '02:00', endTime: '04:00' },
+    slo: {
+      period: '30d',
+      interval: '1m',
+      // Page on 2% of the period's budget spent in 1h or 5% in 6h; ticket on 10% in 1d or in 3d. Factors are
+      // recomputed for the period: 14.4, 6, 3 and 1 at 30 days.
+      tiers: {
+        page: {
+          severity: 'critical',
+          windows: [
+            { long: '1h', short: '5m', budgetPercent: 2 },
+            { long: '6h', short: '30m', budgetPercent: 5 },
+          ],
+        },
+        ticket: {
+          severity: 'warning',
+          windows: [
+            { long: '1d', short: '2h', budgetPercent: 10 },
+            { long: '3d', short: '6h', budgetPercent: 10 },
+          ],
+        },
+      },
+      beylaDurationBuckets: [
+        0, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.2, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
+      ],
+    },
   },
   environments: {
     staging: {

@@ -1,54 +1,7 @@
 import type { StackConfig } from '../stack.config.ts';
-import { defineAlertRuleGroup, metric, quote, matchers } from '../src/index.ts';
+import { defineAlertRuleGroup, metric, quote } from '../src/index.ts';
 import { dashboard, runbook } from './links.ts';
-
-/**
- * Where telemetry can be lost between an application and the stores, with the counters that say so. Each stage
- * counts what it lost and what it handled; `lost` series are a subset of `handled` ones.
- * Metric names: Alloy v1.18 self-metrics (prometheus.remote_write, loki.write, otelcol.*), Loki 3, Tempo 2/3.
- */
-const STAGES: readonly { stage: string; job: 'alloy' | 'loki' | 'tempo'; lost: string; handled: string }[] = [
-  {
-    // Failed (non-recoverable) and dropped samples of Alloy's Prometheus remote write; samples_total counts every
-    // sample sent, failed ones included, dropped ones not.
-    stage: 'alloy_remote_write',
-    job: 'alloy',
-    lost: 'prometheus_remote_storage_samples_(failed|dropped)_total',
-    handled: 'prometheus_remote_storage_samples_(total|dropped_total)',
-  },
-  {
-    stage: 'alloy_loki_write',
-    job: 'alloy',
-    lost: 'loki_write_dropped_entries_total',
-    handled: 'loki_write_(sent|dropped)_entries_total',
-  },
-  {
-    // Refused at Alloy's OTLP receivers (memory limiter, bad data): spans, metric points and log records.
-    stage: 'alloy_otlp_receive',
-    job: 'alloy',
-    lost: 'otelcol_receiver_refused_(spans|metric_points|log_records)_total',
-    handled: 'otelcol_receiver_(accepted|refused)_(spans|metric_points|log_records)_total',
-  },
-  {
-    stage: 'alloy_otlp_export',
-    job: 'alloy',
-    lost: 'otelcol_exporter_send_failed_(spans|metric_points|log_records)_total',
-    handled: 'otelcol_exporter_(sent|send_failed)_(spans|metric_points|log_records)_total',
-  },
-  {
-    // Lines Loki refused (rate limits, too old, too long); lines_received counts accepted lines only.
-    stage: 'loki_ingest',
-    job: 'loki',
-    lost: 'loki_discarded_samples_total',
-    handled: 'loki_(discarded_samples|distributor_lines_received)_total',
-  },
-  {
-    stage: 'tempo_ingest',
-    job: 'tempo',
-    lost: 'tempo_discarded_spans_total',
-    handled: 'tempo_(discarded_spans|distributor_spans_received)_total',
-  },
-];
+import { TELEMETRY_STAGES } from './telemetry-stages.ts';
 
 export default defineAlertRuleGroup((cfg: StackConfig) => {
   const t = cfg.thresholds;
@@ -57,12 +10,18 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
   const rss = metric('alloy_resources_process_resident_memory_bytes', alloy);
   const selectorOf = { alloy, loki: cfg.selectors.loki, tempo: cfg.selectors.tempo };
   // One rule per recording name (Grafana 10/11 want rule titles unique in a folder): stages joined with `or`,
-  // each tagged with its stage by label_replace.
+  // each tagged with its stage. Within a stage every counter is rated on its own and tagged with its name before
+  // the union, so that counters with the same labels never meet in one vector.
   const byStage = (pick: 'lost' | 'handled'): string =>
-    STAGES.map(
-      (s) =>
-        `label_replace(sum(rate({__name__=~${quote(s[pick])}, ${matchers(selectorOf[s.job])}}[5m])), "stage", ${quote(s.stage)}, "", "")`,
-    ).join('\nor\n');
+    TELEMETRY_STAGES.map((s) => {
+      const counters = s[pick]
+        .map(
+          (name) =>
+            `label_replace(rate(${metric(name, selectorOf[s.job])}[5m]), "counter", ${quote(name)}, "", "")`,
+        )
+        .join(' or ');
+      return `label_replace(sum(${counters}), "stage", ${quote(s.stage)}, "", "")`;
+    }).join('\nor\n');
   const pipeline = dashboard(cfg, 'alloy-pipeline');
   return {
     uid: 'telemetry-pipeline',
@@ -92,7 +51,8 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
         expr: `${up} == 0 or absent(${up})`,
         for: '5m',
         severity: 'critical',
-        summary: 'Alloy{{ with $labels.instance }} {{ . }}{{ end }} is down: telemetry from its targets is not collected',
+        summary:
+          'Alloy{{ with $labels.instance }} {{ . }}{{ end }} is down: telemetry from its targets is not collected',
         description: 'Prometheus has failed to scrape Alloy for 5 minutes, or no Alloy target exists at all.',
         runbookUrl: runbook(cfg, 'alloy-down'),
         dashboard: pipeline,

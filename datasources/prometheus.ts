@@ -13,8 +13,13 @@ export default defineDataSource((cfg: StackConfig) => ({
   jsonData: {
     httpMethod: 'POST',
     prometheusType: 'Prometheus',
-    timeInterval: '15s',
-    exemplarTraceIdDestinations: [{ name: 'trace_id', datasourceUid: cfg.datasources.tempo.uid }],
+    // The scrape interval of configs/alloy/config.alloy (prometheus.scrape's default, 60s): $__rate_interval is
+    // at least four of it, so that every rate() window holds several samples.
+    timeInterval: '60s',
+    // Beyla (and OTel SDKs through Alloy) attach the trace id of a sampled request as exemplar label trace_id.
+    exemplarTraceIdDestinations: [
+      { name: 'trace_id', datasourceUid: cfg.datasources.tempo.uid, urlDisplayLabel: 'View trace' },
+    ],
   },
   secureJsonData: { basicAuthPassword: secret('PROMETHEUS_PASSWORD') },
 }));

@@ -1,22 +1,56 @@
 import type { StackConfig } from '../stack.config.ts';
-import { defineDataSource } from '../src/index.ts';
+import { defineDataSource, secret } from '../src/index.ts';
 
-/** Tempo, for traces: jumps to the logs and metrics of a span, and the service graph. */
-export default defineDataSource((cfg: StackConfig) => ({
-  uid: cfg.datasources.tempo.uid,
-  name: cfg.datasources.tempo.name,
-  type: 'tempo',
-  url: cfg.datasources.tempo.url,
-  jsonData: {
-    tracesToLogsV2: {
-      datasourceUid: cfg.datasources.loki.uid,
-      filterByTraceID: true,
-      spanStartTimeShift: '-5m',
-      spanEndTimeShift: '5m',
+/**
+ * Tempo, for traces: from a span to its logs (Loki) and its service's RED metrics (Prometheus), and the service
+ * graph from Beyla's traces_service_graph_* metrics. Metric names of Grafana Alloy v1.18 embedding Beyla 3.28
+ * (src/catalogue/versions.ts).
+ */
+export default defineDataSource((cfg: StackConfig) => {
+  const service = 'service_name=~"${__span.tags["service.name"]}"';
+  return {
+    uid: cfg.datasources.tempo.uid,
+    name: cfg.datasources.tempo.name,
+    type: 'tempo',
+    url: cfg.datasources.tempo.url,
+    jsonData: {
+      // Alloy exports with X-Scope-OrgID = $TEMPO_TENANT (configs/alloy/config.alloy).
+      httpHeaderName1: 'X-Scope-OrgID',
+      tracesToLogsV2: {
+        datasourceUid: cfg.datasources.loki.uid,
+        // Every stream Alloy writes has the `cluster` label, and every span the k8s.cluster.name resource
+        // attribute (both from $CLUSTER_NAME); the lines are then found by the trace id they contain.
+        tags: [{ key: 'k8s.cluster.name', value: 'cluster' }],
+        filterByTraceID: true,
+        filterBySpanID: false,
+        spanStartTimeShift: '-5m',
+        spanEndTimeShift: '5m',
+      },
+      tracesToMetrics: {
+        datasourceUid: cfg.datasources.prometheus.uid,
+        spanStartTimeShift: '-5m',
+        spanEndTimeShift: '5m',
+        queries: [
+          {
+            name: 'Request rate',
+            query: `sum by (service_name) (rate(http_server_request_duration_seconds_count{${service}}[5m]))`,
+          },
+          {
+            name: 'Error ratio',
+            query: `sum by (service_name) (rate(http_server_request_duration_seconds_count{${service}, http_response_status_code=~"5.."}[5m])) / sum by (service_name) (rate(http_server_request_duration_seconds_count{${service}}[5m]))`,
+          },
+          {
+            name: 'P95 duration',
+            query: `histogram_quantile(0.95, sum by (le, service_name) (rate(http_server_request_duration_seconds_bucket{${service}}[5m])))`,
+          },
+        ],
+      },
+      serviceMap: { datasourceUid: cfg.datasources.prometheus.uid },
+      nodeGraph: { enabled: true },
+      search: { hide: false },
+      lokiSearch: { datasourceUid: cfg.datasources.loki.uid },
+      traceQuery: { timeShiftEnabled: true, spanStartTimeShift: '-30m', spanEndTimeShift: '30m' },
     },
-    tracesToMetrics: { datasourceUid: cfg.datasources.prometheus.uid },
-    serviceMap: { datasourceUid: cfg.datasources.prometheus.uid },
-    nodeGraph: { enabled: true },
-    lokiSearch: { datasourceUid: cfg.datasources.loki.uid },
-  },
-}));
+    secureJsonData: { httpHeaderValue1: secret('TEMPO_TENANT') },
+  };
+});

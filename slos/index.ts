@@ -1,7 +1,9 @@
-// Service level objectives. Each SLO will generate its recording rules, burn-rate alerts and error-budget
-// dashboard; the SLO kind of definition arrives with the SLO capability, so the list is empty for now.
-import type { Definition } from '../src/index.ts';
+// Service level objectives: each generates its recording rules and burn-rate alerts (rendered/prometheus/slo-*.yml
+// and the Grafana rule group), and dashboards.ts their error-budget dashboards. Unlisted files are reported by
+// validation.
+import availability from './availability.ts';
+import dashboards from './dashboards.ts';
+import dataQuality from './data-quality.ts';
+import performance from './performance.ts';
 
-const slos: readonly Definition[] = [];
-
-export default slos;
+export default [availability, performance, dataQuality, dashboards];

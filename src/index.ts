@@ -46,3 +46,7 @@ export * from './kit/index.ts';
 
 export { SEVERITY_LABEL, policyTreeFromSeverities, severityRoutes } from './alerting/routing.ts';
 export type { PolicyTreeOptions } from './alerting/routing.ts';
+
+export { BEYLA_PIN, PINNED_VERSIONS } from './catalogue/versions.ts';
+
+export * from './slo/index.ts';

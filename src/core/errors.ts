@@ -68,3 +68,17 @@ export class ProjectLoadError extends StackError {
     this.file = file;
   }
 }
+
+/**
+ * Thrown by a definition that found problems in its own input (an SLO with an impossible objective): the loader
+ * reports each problem as it is, in the project's format, beside every other problem.
+ */
+export class DefinitionProblems extends Error {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    super(problems.map((p) => formatProblem(p)).join('\n'));
+    this.name = 'DefinitionProblems';
+    this.problems = problems;
+  }
+}

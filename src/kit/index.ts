@@ -1,3 +1,4 @@
+export * from './components.ts';
 export * from './dashboard.ts';
 export * from './datasource-refs.ts';
 export * from './queries.ts';
@@ -10,3 +11,4 @@ export * from './panels/stat.ts';
 export * from './panels/table.ts';
 export * from './panels/text.ts';
 export * from './panels/timeseries.ts';
+export * from './promql.ts';

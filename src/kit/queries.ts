@@ -1,13 +1,52 @@
 import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
+import type { dataquery as LokiDataquery } from '@grafana/grafana-foundation-sdk/loki';
 import { DataqueryBuilder as LokiQueryBuilder } from '@grafana/grafana-foundation-sdk/loki';
+import type { Dataquery as PromDataquery } from '@grafana/grafana-foundation-sdk/prometheus';
 import {
   DataqueryBuilder as PromQueryBuilder,
   PromQueryFormat,
 } from '@grafana/grafana-foundation-sdk/prometheus';
+import type { Dataquery as TempoDataquery } from '@grafana/grafana-foundation-sdk/tempo';
 import { DataqueryBuilder as TempoQueryBuilder } from '@grafana/grafana-foundation-sdk/tempo';
+import type { ComponentOption, StackComponent } from './components.ts';
+import { COMPONENTS_FIELD, componentList } from './components.ts';
 import { variableRef } from './datasource-refs.ts';
 
-export interface PromQueryOptions {
+/** What every query option set has besides its language's own: the component(s) it reads (see components.ts). */
+export interface QueryComponentOption {
+  /** Overrides the panel's `component` for this query. */
+  readonly component?: ComponentOption;
+}
+
+// Builders that add the `components` field to what they build, on a copy: the SDK builder's own object stays as is.
+class PromQueryWithComponents extends PromQueryBuilder {
+  constructor(private readonly components: readonly StackComponent[]) {
+    super();
+  }
+  override build(): PromDataquery {
+    return Object.assign({}, super.build(), { [COMPONENTS_FIELD]: this.components });
+  }
+}
+
+class LokiQueryWithComponents extends LokiQueryBuilder {
+  constructor(private readonly components: readonly StackComponent[]) {
+    super();
+  }
+  override build(): LokiDataquery {
+    return Object.assign({}, super.build(), { [COMPONENTS_FIELD]: this.components });
+  }
+}
+
+class TempoQueryWithComponents extends TempoQueryBuilder {
+  constructor(private readonly components: readonly StackComponent[]) {
+    super();
+  }
+  override build(): TempoDataquery {
+    return Object.assign({}, super.build(), { [COMPONENTS_FIELD]: this.components });
+  }
+}
+
+export interface PromQueryOptions extends QueryComponentOption {
   /** Legend template, e.g. `{{service_name}}`. */
   readonly legend?: string;
   /** One value per series (stat, gauge, table) instead of a range. */
@@ -29,7 +68,13 @@ const FORMATS: Readonly<Record<NonNullable<PromQueryOptions['format']>, PromQuer
 
 /** A PromQL target on the dashboard's Prometheus data source variable. */
 export function promQuery(expr: string, options: PromQueryOptions = {}): PromQueryBuilder {
-  const q = new PromQueryBuilder().expr(expr).datasource(options.datasource ?? variableRef('prometheus'));
+  const q = (
+    options.component === undefined
+      ? new PromQueryBuilder()
+      : new PromQueryWithComponents(componentList(options.component))
+  )
+    .expr(expr)
+    .datasource(options.datasource ?? variableRef('prometheus'));
   if (options.legend !== undefined) q.legendFormat(options.legend);
   if (options.instant === true) q.instant();
   else q.range();
@@ -40,7 +85,7 @@ export function promQuery(expr: string, options: PromQueryOptions = {}): PromQue
   return q;
 }
 
-export interface LokiQueryOptions {
+export interface LokiQueryOptions extends QueryComponentOption {
   readonly legend?: string;
   readonly instant?: boolean;
   readonly refId?: string;
@@ -50,7 +95,13 @@ export interface LokiQueryOptions {
 
 /** A LogQL target (log lines or a metric query) on the dashboard's Loki data source variable. */
 export function lokiQuery(expr: string, options: LokiQueryOptions = {}): LokiQueryBuilder {
-  const q = new LokiQueryBuilder().expr(expr).datasource(options.datasource ?? variableRef('loki'));
+  const q = (
+    options.component === undefined
+      ? new LokiQueryBuilder()
+      : new LokiQueryWithComponents(componentList(options.component))
+  )
+    .expr(expr)
+    .datasource(options.datasource ?? variableRef('loki'));
   q.queryType(options.instant === true ? 'instant' : 'range');
   if (options.legend !== undefined) q.legendFormat(options.legend);
   if (options.refId !== undefined) q.refId(options.refId);
@@ -58,7 +109,7 @@ export function lokiQuery(expr: string, options: LokiQueryOptions = {}): LokiQue
   return q;
 }
 
-export interface TempoQueryOptions {
+export interface TempoQueryOptions extends QueryComponentOption {
   readonly refId?: string;
   readonly datasource?: DataSourceRef;
   readonly limit?: number;
@@ -66,7 +117,11 @@ export interface TempoQueryOptions {
 
 /** A TraceQL search on the dashboard's Tempo data source variable. */
 export function tempoQuery(traceql: string, options: TempoQueryOptions = {}): TempoQueryBuilder {
-  const q = new TempoQueryBuilder()
+  const q = (
+    options.component === undefined
+      ? new TempoQueryBuilder()
+      : new TempoQueryWithComponents(componentList(options.component))
+  )
     .queryType('traceql')
     .query(traceql)
     .datasource(options.datasource ?? variableRef('tempo'));

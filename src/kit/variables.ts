@@ -48,6 +48,42 @@ export function labelVariable(options: LabelVariableOptions): QueryVariableBuild
   return v;
 }
 
+export interface LokiLabelVariableOptions {
+  /** Variable name, used as `$name` in queries. */
+  readonly name: string;
+  readonly label?: string;
+  /** The stream label whose values are offered. */
+  readonly labelName: string;
+  /** The streams to read values from, e.g. `{app=~".+"}`. */
+  readonly stream: string;
+  readonly multi?: boolean;
+  readonly includeAll?: boolean;
+}
+
+/**
+ * A Loki label-values variable (the variable editor's "Label values" query, type 1), refreshed with the time
+ * range; on the dashboard's Loki data source variable.
+ */
+export function lokiLabelVariable(options: LokiLabelVariableOptions): QueryVariableBuilder {
+  const definition = `label_values(${options.stream}, ${options.labelName})`;
+  const v = new QueryVariableBuilder(options.name)
+    .label(options.label ?? options.name)
+    .datasource(variableRef('loki'))
+    .query({
+      type: 1,
+      label: options.labelName,
+      stream: options.stream,
+      refId: 'LokiVariableQueryEditor-VariableQuery',
+    })
+    .definition(definition)
+    .refresh(VariableRefresh.OnTimeRangeChanged)
+    .sort(VariableSort.AlphabeticalAsc)
+    .multi(options.multi ?? true)
+    .includeAll(options.includeAll ?? true);
+  if (options.includeAll ?? true) v.allValue('.+');
+  return v;
+}
+
 /** `$job`: the Prometheus job label of the series a dashboard is about. */
 export function jobVariable(series: string): QueryVariableBuilder {
   return labelVariable({ name: 'job', label: 'Job', labelName: 'job', series });

@@ -1,4 +1,5 @@
 import type { BaseConfig } from '../config/base.ts';
+import { DefinitionProblems } from '../core/errors.ts';
 import type { ConfigSet } from '../config/define-config.ts';
 import type { Resource } from '../core/resource.ts';
 import { repoRelative } from '../core/source.ts';
@@ -49,6 +50,10 @@ export function buildProject<C extends BaseConfig>(
     try {
       resources.push(...definition.build({ config, source, relative }));
     } catch (error) {
+      if (error instanceof DefinitionProblems) {
+        problems.push(...error.problems);
+        continue;
+      }
       problems.push({
         file: source,
         problem: `${definition.kind ?? 'definition'} could not be built: ${describe(error)}`,

@@ -5,6 +5,7 @@ import { createContext } from './context.ts';
 import type { Problem } from './problem.ts';
 import { sortProblems } from './problem.ts';
 import { alertRules, uniqueRuleTitles } from './rules/alerts.ts';
+import { dashboardLint } from './rules/dashboard-lint.ts';
 import { dashboardRules } from './rules/dashboards.ts';
 import { datasourceReferences } from './rules/datasources.ts';
 import { folderReferences } from './rules/folders.ts';
@@ -29,6 +30,7 @@ export const RULES: readonly ValidationRule[] = [
   notificationRules,
   routingRules,
   dashboardRules,
+  dashboardLint,
 ];
 
 /** Runs every rule over the whole registry and returns all problems, sorted; never stops at the first. */

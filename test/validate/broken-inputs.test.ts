@@ -520,6 +520,56 @@ const cases: readonly Case[] = [
       'datasources/logs.ts DataSource/logs jsonData.password',
     ],
   },
+  {
+    name: 'dashboard lint: a fixed data source, a fixed rate window and a panel without a description, each at its field',
+    breakIt: (d) => {
+      d.bad = at(
+        'dashboards/bad.ts',
+        dashboardOf('bad', [
+          timeseriesPanel({
+            title: 'Fixed',
+            description: 'x',
+            unit: 'short',
+            queries: [promQuery('up', { datasource: { type: 'prometheus', uid: 'prom' } })],
+          }),
+          rate('sum(rate(http_requests_total[5m]))'),
+          timeseriesPanel({ title: 'Bare', description: '', unit: 's', queries: [promQuery('up')] }),
+        ]),
+      );
+    },
+    expected: [
+      'dashboards/bad.ts Dashboard/bad panels[0].targets[0].datasource',
+      'dashboards/bad.ts Dashboard/bad panels[1].targets[0].expr',
+      'dashboards/bad.ts Dashboard/bad panels[2].description',
+    ],
+  },
+  {
+    name: 'dashboard lint: a table without a unit, a picker a query ignores and a picker nobody uses',
+    breakIt: (d) => {
+      d.bad = at(
+        'dashboards/bad.ts',
+        dashboardOf(
+          'bad',
+          [
+            tablePanel({ title: 'Table', description: 'x', queries: [promQuery('sum by (job) (up)')] }),
+            rate('sum(rate(http_requests_total{job="api"}[$__rate_interval]))'),
+            rate('up{job="api", instance=~"$instance"}', 'short'),
+          ],
+          {
+            variables: [
+              labelVariable({ name: 'instance', labelName: 'instance', series: 'up{job="api"}' }),
+              labelVariable({ name: 'unused', labelName: 'pod', series: 'kube_pod_info' }),
+            ],
+          },
+        ),
+      );
+    },
+    expected: [
+      'dashboards/bad.ts Dashboard/bad panels[0].fieldConfig.defaults.unit',
+      'dashboards/bad.ts Dashboard/bad panels[1].targets[0].expr',
+      'dashboards/bad.ts Dashboard/bad templating.list[2]',
+    ],
+  },
 ];
 
 let out: string;

@@ -1,5 +1,7 @@
 import type { Builder, Dataquery } from '@grafana/grafana-foundation-sdk/cog';
 import type { ThresholdsConfigBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import type { ComponentOption } from '../components.ts';
+import { withComponents } from '../components.ts';
 
 /** What every panel of the house style has: a title, a description for the (i) tooltip, and its queries. */
 export interface PanelBase {
@@ -7,6 +9,17 @@ export interface PanelBase {
   /** Shown on hover; says what the panel shows and what good looks like. */
   readonly description: string;
   readonly queries: readonly Builder<Dataquery>[];
+  /**
+   * The component(s) whose telemetry the queries read (`'node-exporter'`, `['prometheus', 'alertmanager']`),
+   * recorded on every target that does not declare its own (see `withComponents`). Tests evaluate the queries of
+   * the components they run for real, so a panel about Prometheus, Alertmanager or the node exporter must say so.
+   */
+  readonly component?: ComponentOption;
+}
+
+/** The panel's queries, each declaring the panel's component unless it declares its own. */
+export function targetsOf(options: PanelBase): Builder<Dataquery>[] {
+  return options.queries.map((query) => withComponents(query, options.component));
 }
 
 /** Numeric panels must say what they measure in: `s`, `percentunit`, `reqps`, `bytes`, `short`, … */

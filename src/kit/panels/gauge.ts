@@ -1,7 +1,7 @@
 import { ReduceDataOptionsBuilder } from '@grafana/grafana-foundation-sdk/common';
 import { PanelBuilder } from '@grafana/grafana-foundation-sdk/gauge';
 import type { NumericPanel } from './common.ts';
-import { applyNumeric } from './common.ts';
+import { applyNumeric, targetsOf } from './common.ts';
 
 export interface GaugeOptions extends NumericPanel {
   readonly min: number;
@@ -13,7 +13,7 @@ export function gaugePanel(options: GaugeOptions): PanelBuilder {
   const panel = new PanelBuilder()
     .title(options.title)
     .description(options.description)
-    .targets([...options.queries])
+    .targets(targetsOf(options))
     .showThresholdMarkers(true)
     .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false));
   return applyNumeric(panel, options);

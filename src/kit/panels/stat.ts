@@ -5,7 +5,7 @@ import {
 } from '@grafana/grafana-foundation-sdk/common';
 import { PanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import type { NumericPanel } from './common.ts';
-import { applyNumeric } from './common.ts';
+import { applyNumeric, targetsOf } from './common.ts';
 
 export interface StatOptions extends NumericPanel {
   /** Draw a sparkline under the value; default on. */
@@ -21,7 +21,7 @@ export function statPanel(options: StatOptions): PanelBuilder {
   const panel = new PanelBuilder()
     .title(options.title)
     .description(options.description)
-    .targets([...options.queries])
+    .targets(targetsOf(options))
     .graphMode(options.sparkline === false ? BigValueGraphMode.None : BigValueGraphMode.Area)
     .colorMode(options.background === true ? BigValueColorMode.Background : BigValueColorMode.Value)
     .reduceOptions(new ReduceDataOptionsBuilder().calcs([options.reducer ?? 'lastNotNull']).values(false));

@@ -12,7 +12,7 @@ import {
 } from '@grafana/grafana-foundation-sdk/common';
 import { PanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import type { NumericPanel } from './common.ts';
-import { applyNumeric } from './common.ts';
+import { applyNumeric, targetsOf } from './common.ts';
 
 export interface TimeseriesOptions extends NumericPanel {
   /** Stack series (traffic shares); default off. */
@@ -29,7 +29,7 @@ export function timeseriesPanel(options: TimeseriesOptions): PanelBuilder {
   const panel = new PanelBuilder()
     .title(options.title)
     .description(options.description)
-    .targets([...options.queries])
+    .targets(targetsOf(options))
     .lineWidth(1)
     .fillOpacity(10)
     .legend(
