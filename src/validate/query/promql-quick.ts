@@ -10,6 +10,10 @@
  * and mutated queries (test/validate/query/promql-quick.test.ts).
  */
 
+import type { MatchOp } from '../../config/selector.ts';
+import type { LabelMatcher, PromQLAnalysis, RangeCall, VectorSelector } from '../../promql/selector-types.ts';
+import { unquote } from '../../promql/selector-types.ts';
+
 /** Functions the reference grammar knows (its `spec_Identifier` table), lower-case only. */
 const FUNCTIONS = new Set([
   'absent_over_time',
@@ -144,7 +148,12 @@ const RESERVED = new Set([
 const COMPARISONS = new Set(['==', '!=', '>', '<', '>=', '<=']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '^']);
 const SET_OPS = new Set(['and', 'or', 'unless', 'atan2']);
-const MATCH_OPS = new Set(['=', '!=', '=~', '!~']);
+const MATCH_OPS: ReadonlyMap<string, MatchOp> = new Map<string, MatchOp>([
+  ['=', '='],
+  ['!=', '!='],
+  ['=~', '=~'],
+  ['!~', '!~'],
+]);
 /** Duration units from the largest down, as Prometheus requires them to appear. */
 const UNITS = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
 
@@ -153,6 +162,9 @@ type Kind = 'num' | 'dur' | 'str' | 'id' | 'punct' | 'op' | 'eof';
 interface Token {
   kind: Kind;
   text: string;
+  /** Offsets of the token in the text. */
+  start: number;
+  end: number;
 }
 
 class Unsure extends Error {}
@@ -166,7 +178,7 @@ const isLabel = (s: string): boolean => /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(s);
 
 class Lexer {
   private pos = 0;
-  token: Token = { kind: 'eof', text: '' };
+  token: Token = { kind: 'eof', text: '', start: 0, end: 0 };
 
   constructor(private readonly src: string) {
     this.next();
@@ -182,7 +194,7 @@ class Lexer {
     }
     if (i >= s.length) {
       this.pos = i;
-      this.token = { kind: 'eof', text: '' };
+      this.token = { kind: 'eof', text: '', start: i, end: i };
       return;
     }
     const c = s.charCodeAt(i);
@@ -261,16 +273,26 @@ class Lexer {
   }
 
   private set(kind: Kind, start: number, end: number): void {
-    this.token = { kind, text: this.src.slice(start, end) };
+    this.token = { kind, text: this.src.slice(start, end), start, end };
     this.pos = end;
   }
 }
 
+/** The range of a matrix selector an expression consists of exactly (`x[5m]`, `x[5m] offset 1h`), if it does. */
+type Shape = Token | undefined;
+
 class Recogniser {
   private readonly lex: Lexer;
+  readonly selectors: VectorSelector[] = [];
+  private readonly calls: { readonly call: RangeCall; readonly order: number }[] = [];
 
   constructor(src: string) {
     this.lex = new Lexer(src);
+  }
+
+  /** Range calls in the order the reference parse tree lists them: by the call's start, arguments in order. */
+  get rangeCalls(): RangeCall[] {
+    return [...this.calls].sort((a, b) => a.call.from - b.call.from || a.order - b.order).map((c) => c.call);
   }
 
   private get tok(): Token {
@@ -281,9 +303,9 @@ class Recogniser {
     return this.tok.kind === kind && (text === undefined || this.tok.text === text);
   }
 
-  private expect(kind: Kind, text?: string): string {
+  private expect(kind: Kind, text?: string): Token {
     if (!this.is(kind, text)) throw new Unsure();
-    const t = this.tok.text;
+    const t = this.tok;
     this.lex.next();
     return t;
   }
@@ -293,13 +315,18 @@ class Recogniser {
     if (!this.is('eof')) throw new Unsure();
   }
 
-  private expr(): void {
-    this.unary();
+  /**
+   * A matrix is only taken whole: as a call's argument or the query. Written as an operand (`a - b[5m]`), it is a
+   * type error Prometheus rejects, and the reference grammar reads it as `(a - b)[5m]`: left to that parser.
+   */
+  private expr(): Shape {
+    const shape = this.unary();
     for (;;) {
       const t = this.tok;
       const op = t.kind === 'op' && (ARITHMETIC.has(t.text) || COMPARISONS.has(t.text)) ? t.text : undefined;
       const set = t.kind === 'id' && SET_OPS.has(t.text) ? t.text : undefined;
-      if (op === undefined && set === undefined) return;
+      if (op === undefined && set === undefined) return shape;
+      if (shape !== undefined) throw new Unsure();
       this.lex.next();
       if (op !== undefined && COMPARISONS.has(op) && this.is('id', 'bool')) this.lex.next();
       if (this.is('id', 'on') || this.is('id', 'ignoring')) {
@@ -310,25 +337,32 @@ class Recogniser {
           if (this.is('punct', '(')) this.labelList();
         }
       }
-      this.unary();
+      if (this.unary() !== undefined) throw new Unsure();
     }
   }
 
-  private unary(): void {
-    if (this.is('op', '-') || this.is('op', '+')) this.lex.next();
-    this.postfix();
+  private unary(): Shape {
+    if (this.is('op', '-') || this.is('op', '+')) {
+      this.lex.next();
+      if (this.postfix() !== undefined) throw new Unsure();
+      return undefined;
+    }
+    return this.postfix();
   }
 
-  private postfix(): void {
+  private postfix(): Shape {
     const selector = this.primary();
+    let shape: Shape;
     if (this.is('punct', '[')) {
       this.lex.next();
-      this.expect('dur');
+      const range = this.expect('dur');
       if (this.is('punct', ':')) {
         this.lex.next();
         if (this.is('dur')) this.lex.next();
       } else if (!selector) {
         throw new Unsure(); // a range only follows a selector
+      } else {
+        shape = range;
       }
       this.expect('punct', ']');
     }
@@ -338,6 +372,7 @@ class Recogniser {
       this.expect('dur');
     }
     if (this.is('punct', '@')) throw new Unsure();
+    return shape;
   }
 
   /** Parses one primary expression; true when it was a vector selector. */
@@ -354,7 +389,10 @@ class Recogniser {
       return false;
     }
     if (this.is('punct', '{')) {
-      this.matchers();
+      const matchers: LabelMatcher[] = [];
+      const end = this.matchers(matchers);
+      const byName = matchers.find((m) => m.label === '__name__' && m.op === '=');
+      this.selectors.push({ name: byName?.value, matchers, from: t.start, to: end });
       return true;
     }
     if (t.kind !== 'id') throw new Unsure();
@@ -376,51 +414,61 @@ class Recogniser {
       return false;
     }
     if (FUNCTIONS.has(name)) {
-      this.args(0, 5);
+      const shapes: Shape[] = [];
+      const end = this.args(0, 5, shapes);
+      shapes.forEach((range) => {
+        if (range === undefined) return;
+        this.calls.push({
+          call: { fn: name, range: range.text, from: t.start, to: end },
+          order: this.calls.length,
+        });
+      });
       return false;
     }
     if (RESERVED.has(name) || (name.toLowerCase() !== name && RESERVED.has(name.toLowerCase())))
       throw new Unsure();
     if (this.is('punct', '(')) throw new Unsure();
-    if (this.is('punct', '{')) this.matchers();
+    const matchers: LabelMatcher[] = [{ label: '__name__', op: '=', value: name }];
+    const end = this.is('punct', '{') ? this.matchers(matchers) : t.end;
+    this.selectors.push({ name, matchers, from: t.start, to: end });
     return true;
   }
 
-  private args(min: number, max: number): void {
+  /** Parses a call's arguments, noting each one's shape; returns the end offset of the closing parenthesis. */
+  private args(min: number, max: number, shapes: Shape[] = []): number {
     this.expect('punct', '(');
-    let n = 0;
     if (!this.is('punct', ')')) {
-      this.expr();
-      n = 1;
+      shapes.push(this.expr());
       while (this.is('punct', ',')) {
         this.lex.next();
-        this.expr();
-        n += 1;
+        shapes.push(this.expr());
       }
     }
-    if (n < min || n > max) throw new Unsure();
-    this.expect('punct', ')');
+    if (shapes.length < min || shapes.length > max) throw new Unsure();
+    return this.expect('punct', ')').end;
   }
 
-  private matchers(): void {
+  /** Parses `{…}` into `into`; returns the end offset of the closing brace. */
+  private matchers(into: LabelMatcher[]): number {
     this.expect('punct', '{');
     for (;;) {
-      const label = this.expect('id');
+      const label = this.expect('id').text;
       if (!isLabel(label) || RESERVED.has(label)) throw new Unsure();
-      const op = this.tok;
-      if (op.kind !== 'op' || !MATCH_OPS.has(op.text)) throw new Unsure();
+      const op = this.tok.kind === 'op' ? MATCH_OPS.get(this.tok.text) : undefined;
+      if (op === undefined) throw new Unsure();
       this.lex.next();
-      this.expect('str');
+      const value = this.expect('str').text;
+      into.push({ label, op, value: unquote(value) });
       if (this.is('punct', '}')) break;
       this.expect('punct', ',');
     }
-    this.expect('punct', '}');
+    return this.expect('punct', '}').end;
   }
 
   private labelList(): void {
     this.expect('punct', '(');
     for (;;) {
-      const label = this.expect('id');
+      const label = this.expect('id').text;
       if (!isLabel(label) || RESERVED.has(label)) throw new Unsure();
       if (this.is('punct', ')')) break;
       this.expect('punct', ',');
@@ -429,13 +477,29 @@ class Recogniser {
   }
 }
 
-/** True when the query is certainly valid PromQL; false when the reference parser must decide. */
-export function quickPromQL(text: string): boolean {
+/** Runs the recogniser; undefined when it is unsure (the reference parser must decide). */
+function recognise(text: string): Recogniser | undefined {
   try {
-    new Recogniser(text).query();
-    return true;
+    const recogniser = new Recogniser(text);
+    recogniser.query();
+    return recogniser;
   } catch (error) {
-    if (error instanceof Unsure) return false;
+    if (error instanceof Unsure) return undefined;
     throw error;
   }
+}
+
+/** True when the query is certainly valid PromQL; false when the reference parser must decide. */
+export function quickPromQL(text: string): boolean {
+  return recognise(text) !== undefined;
+}
+
+/**
+ * The selectors and range calls of a query the recogniser fully knows, exactly as the reference parse tree gives
+ * them (a differential test checks it); undefined when it is unsure.
+ */
+export function quickAnalysis(text: string): PromQLAnalysis | undefined {
+  const recogniser = recognise(text);
+  if (recogniser === undefined) return undefined;
+  return { selectors: recogniser.selectors, rangeCalls: recogniser.rangeCalls };
 }

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findSyntaxError } from '../../../src/validate/query/parse.ts';
-import { quickPromQL } from '../../../src/validate/query/promql-quick.ts';
+import { quickAnalysis, quickPromQL } from '../../../src/validate/query/promql-quick.ts';
+import { lezerAnalysis } from '../../../src/promql/analyze.ts';
 
 /** mulberry32: a small seeded PRNG, so that every run checks the same queries. */
 function rng(seed: number): () => number {
@@ -171,6 +172,48 @@ describe('quick PromQL recogniser', () => {
     expect(wrong).toEqual([]);
     // The recogniser must also be useful: it decides a good share of everyday queries itself.
     expect(quickAccepted / generated).toBeGreaterThan(0.3);
+  });
+
+  it('analyses every query it accepts exactly as the reference parse tree does (differential)', () => {
+    const differing: string[] = [];
+    let compared = 0;
+    for (let n = 0; n < 3000; n += 1) {
+      const valid = expr(0);
+      for (const query of [valid, mutate(valid)]) {
+        const quick = quickAnalysis(query);
+        if (quick === undefined) continue;
+        compared += 1;
+        if (JSON.stringify(quick) !== JSON.stringify(lezerAnalysis(query))) differing.push(query);
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('reads selectors, matchers and range calls with their offsets', () => {
+    const query = 'quantile_over_time(0.9, x{a="b", c=~\'d\\\\d\'}[5m] offset 1h) / rate({__name__="y"}[1m])';
+    expect(quickAnalysis(query)).toEqual(lezerAnalysis(query));
+    expect(quickAnalysis(query)).toEqual({
+      selectors: [
+        {
+          name: 'x',
+          matchers: [
+            { label: '__name__', op: '=', value: 'x' },
+            { label: 'a', op: '=', value: 'b' },
+            { label: 'c', op: '=~', value: 'd\\d' },
+          ],
+          from: 24,
+          to: 43,
+        },
+        { name: 'y', matchers: [{ label: '__name__', op: '=', value: 'y' }], from: 66, to: 80 },
+      ],
+      rangeCalls: [
+        { fn: 'quantile_over_time', range: '5m', from: 0, to: 58 },
+        { fn: 'rate', range: '1m', from: 61, to: 85 },
+      ],
+    });
+    // A subquery, a parenthesised or negated matrix is not a range call's matrix.
+    expect(quickAnalysis('rate((x)[5m:1m]) + rate(-x[5m:])')?.rangeCalls).toEqual([]);
   });
 
   it.each([
