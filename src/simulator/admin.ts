@@ -1,7 +1,7 @@
 /**
- * The simulator's own control endpoints under `/__sim` (real Grafana has no such prefix): no authentication, no
- * latency or faults, never counted as writes. They mirror the programmatic API so that a test in another process
- * can drive the simulator.
+ * The simulator's own control endpoints under `/__sim` (real Grafana has no such prefix): no latency or faults,
+ * never counted as writes. They mirror the programmatic API so that a test in another process can drive the
+ * simulator. With a configured `token` they need it (`Bearer`), except `GET /__sim`; see `server.ts`.
  */
 import type { JsonObject, JsonValue } from '../core/json.ts';
 import { isJsonObject } from '../core/json.ts';
@@ -9,7 +9,7 @@ import type { FaultConfig } from './faults.ts';
 import { parseFaultConfig } from './faults.ts';
 import type { Profile } from './profiles.ts';
 import type { RequestLog } from './request-log.ts';
-import type { Route } from './router.ts';
+import type { RoutePattern } from './router.ts';
 import type { AdminHandler } from './server.ts';
 import { matchRoute } from './router.ts';
 import type { SimResponse } from './responses.ts';
@@ -69,9 +69,7 @@ function isJsonValue(value: unknown): value is JsonValue {
   return value === null || ['string', 'number', 'boolean', 'object'].includes(typeof value);
 }
 
-type AdminRoute = {
-  readonly method: string;
-  readonly pattern: string;
+type AdminRoute = RoutePattern & {
   readonly handler: (
     params: Record<string, string>,
     body: JsonValue | undefined,
@@ -215,21 +213,13 @@ export function createAdminHandler(controls: AdminControls): AdminHandler {
       },
     },
   ];
-  const asRoutes: Route[] = routes.map((r) => ({
-    method: r.method,
-    pattern: r.pattern,
-    handler: () => json(200, null),
-  }));
-
   return (method: string, path: string, query: URLSearchParams, rawBody: string): SimResponse => {
-    const match = matchRoute(asRoutes, method, path);
-    const route = match === undefined ? undefined : routes[asRoutes.indexOf(match.route)];
-    if (match === undefined || route === undefined)
-      return messageError(404, `no simulator endpoint ${method} ${path}`);
+    const match = matchRoute(routes, method, path);
+    if (match === undefined) return messageError(404, `no simulator endpoint ${method} ${path}`);
     const body = parse(rawBody);
     if (rawBody !== '' && body === undefined) return messageError(400, 'the body is not JSON');
     try {
-      return route.handler(match.params, body, query);
+      return match.route.handler(match.params, body, query);
     } catch (error) {
       if (error instanceof UiEditError || error instanceof Error) return messageError(400, error.message);
       throw error;

@@ -23,6 +23,27 @@ export function rulesOfGroup(sim: SimContext, folderUID: string, group: string):
     .sort((a, b) => a.groupIndex - b.groupIndex);
 }
 
+/**
+ * A receiver or time interval was renamed: rule notification settings follow. `keys` are the settings fields that
+ * hold such a name, as a string (`receiver`) or a list of names (`mute_time_intervals`, …).
+ */
+export function renameInRuleNotificationSettings(
+  sim: SimContext,
+  keys: readonly string[],
+  from: string,
+  to: string,
+): void {
+  for (const rule of sim.state.rules) {
+    const settings = rule.notificationSettings;
+    if (settings === null) continue;
+    for (const key of keys) {
+      const value = settings[key];
+      if (value === from) settings[key] = to;
+      else if (Array.isArray(value)) settings[key] = value.map((n) => (n === from ? to : n));
+    }
+  }
+}
+
 /** The title rule until 11.x: titles are unique per folder. `others` are the rules the title is checked against. */
 export function titleConflict(
   sim: SimContext,

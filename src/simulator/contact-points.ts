@@ -4,10 +4,11 @@
  * secrets; DELETE 202, refused while a policy or a rule references the receiver.
  */
 import type { JsonObject, JsonValue } from '../core/json.ts';
-import { isJsonObject } from '../core/json.ts';
 import type { SimContext } from './context.ts';
+import { renameInRuleNotificationSettings } from './alert-rules.ts';
 import { isUidTooLong, isValidUid, shortUid } from './ids.ts';
 import { optBool, optObject, optString } from './json-input.ts';
+import { eachRoute } from './policies.ts';
 import { relaxedCheck, strictAllowed, withProvenance } from './provenance.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
@@ -130,18 +131,14 @@ function createContactPoint(sim: SimContext, req: RequestInput): SimResponse {
   return json(202, contactPointOutput(sim, integration));
 }
 
-/** Every `receiver` of the policy tree, recursively. */
-export function routeReceivers(route: JsonValue | undefined): string[] {
-  if (!isJsonObject(route)) return [];
-  const own = typeof route['receiver'] === 'string' && route['receiver'] !== '' ? [route['receiver']] : [];
-  const children = Array.isArray(route['routes']) ? route['routes'] : [];
-  return [...own, ...children.flatMap(routeReceivers)];
-}
-
-function renameInRoute(route: JsonValue | undefined, from: string, to: string): void {
-  if (!isJsonObject(route)) return;
-  if (route['receiver'] === from) route['receiver'] = to;
-  if (Array.isArray(route['routes'])) for (const child of route['routes']) renameInRoute(child, from, to);
+/** Every non-empty `receiver` of the policy tree, parents first. */
+export function routeReceivers(tree: JsonObject): string[] {
+  const receivers: string[] = [];
+  eachRoute(tree, (r) => {
+    const receiver = r['receiver'];
+    if (typeof receiver === 'string' && receiver !== '') receivers.push(receiver);
+  });
+  return receivers;
 }
 
 function updateContactPoint(sim: SimContext, req: RequestInput): SimResponse {
@@ -167,10 +164,10 @@ function updateContactPoint(sim: SimContext, req: RequestInput): SimResponse {
     const alone = !sim.state.integrations.some((i) => i !== stored && i.name === stored.name);
     if (alone) {
       // The whole receiver is renamed: references follow it.
-      renameInRoute(sim.state.policy.tree, stored.name, input.name);
-      for (const rule of sim.state.rules)
-        if (rule.notificationSettings !== null && rule.notificationSettings['receiver'] === stored.name)
-          rule.notificationSettings['receiver'] = input.name;
+      eachRoute(sim.state.policy.tree, (r) => {
+        if (r['receiver'] === stored.name) r['receiver'] = input.name;
+      });
+      renameInRuleNotificationSettings(sim, ['receiver'], stored.name, input.name);
     }
   }
   stored.name = input.name;
@@ -186,15 +183,14 @@ function deleteContactPoint(sim: SimContext, req: RequestInput): SimResponse {
   const uid = req.params['uid'] ?? '';
   const stored = sim.state.integrations.find((i) => i.uid === uid);
   if (stored === undefined) return json(202, { message: 'contactpoint deleted' });
-  if (sim.profile.relaxedProvenance) {
-    const denied = relaxedCheck(sim, stored.provenance, req.provenance);
-    if (denied !== undefined) return denied;
-  } else if (!strictAllowed(stored.provenance, req.provenance)) {
+  // 11+: the relaxed rule (relaxedCheck); 10.4 checked contact point DELETE strictly, with a 500.
+  if (!sim.profile.relaxedProvenance && !strictAllowed(stored.provenance, req.provenance))
     return alertingError(
       500,
       `cannot delete with provided provenance '${req.provenance}', needs '${stored.provenance}'`,
     );
-  }
+  const denied = relaxedCheck(sim, stored.provenance, req.provenance);
+  if (denied !== undefined) return denied;
   const last = !sim.state.integrations.some((i) => i !== stored && i.name === stored.name);
   if (last) {
     const legacy = sim.profile.contactPointErrors === 'legacy';

@@ -272,13 +272,19 @@ function listVersions(sim: SimContext, req: RequestInput): SimResponse {
   return json(200, versions);
 }
 
+/** Why the API may not delete a dashboard (file-provisioned); `undefined` when it may. */
+export function deleteProblem(dashboard: DashboardRecord): SimResponse | undefined {
+  return dashboard.provisioned ? messageError(400, 'provisioned dashboard cannot be deleted') : undefined;
+}
+
 function deleteDashboard(sim: SimContext, req: RequestInput): SimResponse {
   const uid = req.params['uid'] ?? '';
   if (findFolder(sim, uid) !== undefined)
     return messageError(400, 'Use folders endpoint for deleting folders.');
   const dashboard = findDashboard(sim, uid);
   if (dashboard === undefined) return messageError(404, 'Dashboard not found');
-  if (dashboard.provisioned) return messageError(400, 'provisioned dashboard cannot be deleted');
+  const problem = deleteProblem(dashboard);
+  if (problem !== undefined) return problem;
   sim.state.dashboards = sim.state.dashboards.filter((d) => d !== dashboard);
   return json(200, {
     message: `Dashboard ${dashboard.title} deleted`,

@@ -1,11 +1,13 @@
 /**
  * Export endpoints (reference §6.8): the file-provisioning schema, YAML by default, JSON with `format=json` or
  * `Accept: application/json`, `download=true` adds `Content-Disposition`. HCL (`format=hcl`) is not rendered by
- * the simulator (501, documented deviation). Contact point secrets are redacted unless `decrypt=true`.
+ * the simulator (501, documented deviation). Contact point secrets are redacted unless `decrypt=true`, which only an
+ * Admin may ask for (403 otherwise).
  */
 import { stringify } from 'yaml';
 import type { JsonObject, JsonValue } from '../core/json.ts';
 import { formatDuration } from '../core/duration.ts';
+import { denied } from './auth.ts';
 import { contactPointOutput } from './contact-points.ts';
 import type { SimContext } from './context.ts';
 import { findFolder } from './folders.ts';
@@ -108,6 +110,8 @@ function exportGroup(sim: SimContext, req: RequestInput): SimResponse {
 
 function exportContactPoints(sim: SimContext, req: RequestInput): SimResponse {
   const decrypt = req.query.get('decrypt') === 'true';
+  // Secrets in clear are for administrators only (alert.provisioning.secrets:read).
+  if (decrypt && req.identity.role !== 'Admin') return denied('alert.provisioning.secrets:read');
   const name = req.query.get('name') ?? '';
   const names = [...new Set(sim.state.integrations.map((i) => i.name))]
     .filter((n) => name === '' || n === name)

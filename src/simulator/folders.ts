@@ -48,6 +48,85 @@ export function subtreeUids(sim: SimContext, uid: string): string[] {
   return out;
 }
 
+/** Height of a subtree: 1 for a folder without children. */
+function heightOf(sim: SimContext, uid: string): number {
+  const children = sim.state.folders.filter((f) => f.parentUid === uid);
+  return 1 + Math.max(0, ...children.map((c) => heightOf(sim, c.uid)));
+}
+
+/** Why a folder cannot be placed somewhere; each API answers it with its own error body. */
+export type PlacementProblem = 'circular-reference' | 'maximum-depth';
+
+export const PLACEMENT_MESSAGES: Readonly<Record<PlacementProblem, string>> = {
+  'circular-reference': 'Circular reference detected',
+  'maximum-depth': 'Maximum nested folder depth reached',
+};
+
+/**
+ * Whether a folder may be placed under `parent` (undefined = the root): not under itself or one of its
+ * descendants, and neither it nor any folder of its subtree deeper than MAX_FOLDER_DEPTH. `folderUid` undefined
+ * stands for a new folder (no subtree). Used by create and move in both the legacy and the `/apis` view.
+ */
+export function placementProblem(
+  sim: SimContext,
+  folderUid: string | undefined,
+  parent: FolderRecord | undefined,
+): PlacementProblem | undefined {
+  if (folderUid !== undefined && parent !== undefined && subtreeUids(sim, folderUid).includes(parent.uid))
+    return 'circular-reference';
+  const depth = parent === undefined ? 1 : depthOf(sim, parent) + 1;
+  const height = folderUid === undefined ? 1 : heightOf(sim, folderUid);
+  return depth + height - 1 > MAX_FOLDER_DEPTH ? 'maximum-depth' : undefined;
+}
+
+export interface FolderFields {
+  readonly uid: string;
+  readonly title: string;
+  readonly description: string;
+  readonly parentUid: string;
+}
+
+/** Stores a new folder (version 1, fresh Kubernetes metadata); the caller has validated the fields. */
+export function insertFolder(sim: SimContext, fields: FolderFields, login: string): FolderRecord {
+  const now = sim.now();
+  const folder: FolderRecord = {
+    id: sim.nextDashboardId(),
+    uid: fields.uid,
+    title: fields.title,
+    description: fields.description,
+    parentUid: fields.parentUid,
+    version: 1,
+    created: now,
+    updated: now,
+    createdBy: login,
+    updatedBy: login,
+    ...sim.newObjectMeta(),
+  };
+  sim.state.folders.push(folder);
+  return folder;
+}
+
+/**
+ * Applies a validated change to a folder: new version and resourceVersion, and a new generation when the spec
+ * (title, description) actually changed; the parent is metadata. Omitted fields are kept.
+ */
+export function changeFolder(
+  sim: SimContext,
+  folder: FolderRecord,
+  change: Partial<Omit<FolderFields, 'uid'>>,
+  login: string,
+): void {
+  const title = change.title ?? folder.title;
+  const description = change.description ?? folder.description;
+  sim.written(folder, title !== folder.title || description !== folder.description);
+  folder.title = title;
+  folder.description = description;
+  if (change.parentUid !== undefined) folder.parentUid = change.parentUid;
+  folder.version += 1;
+  folder.updated = sim.now();
+  folder.updatedBy = login;
+}
+
 export function folderUrl(folder: FolderRecord): string {
   return `/dashboards/f/${folder.uid}/${slugify(folder.title)}`;
 }
@@ -58,8 +137,12 @@ export function folderNotFound(sim: SimContext): SimResponse {
     : errutilError(404, 'folder.notFound', 'folder not found');
 }
 
-const maxDepthReached = (): SimResponse =>
-  json(400, { messageId: 'folder.maximum-depth-reached', message: 'Maximum nested folder depth reached' });
+function placementError(problem: PlacementProblem): SimResponse {
+  const message = PLACEMENT_MESSAGES[problem];
+  return problem === 'circular-reference'
+    ? errutilError(400, 'folder.circular-reference', message)
+    : json(400, { messageId: 'folder.maximum-depth-reached', message });
+}
 
 const sameNameExists = (): SimResponse =>
   messageError(409, 'a folder with the same name already exists in the current location');
@@ -153,27 +236,13 @@ function createFolder(sim: SimContext, req: RequestInput): SimResponse {
     if (findFolder(sim, rawUid) !== undefined || sim.state.dashboards.some((d) => d.uid === rawUid))
       return messageError(409, 'a folder/dashboard with the same uid already exists');
   }
-  if (parentUid !== '') {
-    const parent = findFolder(sim, parentUid);
-    if (parent === undefined) return folderNotFound(sim);
-    if (depthOf(sim, parent) + 1 > MAX_FOLDER_DEPTH) return maxDepthReached();
-  }
+  const parent = parentUid === '' ? undefined : findFolder(sim, parentUid);
+  if (parentUid !== '' && parent === undefined) return folderNotFound(sim);
+  const placement = placementProblem(sim, undefined, parent);
+  if (placement !== undefined) return placementError(placement);
   if (sim.profile.uniqueFolderTitles && siblingWithTitle(sim, parentUid, title, '')) return sameNameExists();
-  const now = sim.now();
-  const folder: FolderRecord = {
-    id: sim.nextDashboardId(),
-    uid: rawUid === '' ? shortUid() : rawUid,
-    title,
-    description,
-    parentUid,
-    version: 1,
-    created: now,
-    updated: now,
-    createdBy: req.identity.login,
-    updatedBy: req.identity.login,
-    ...sim.newObjectMeta(),
-  };
-  sim.state.folders.push(folder);
+  const uid = rawUid === '' ? shortUid() : rawUid;
+  const folder = insertFolder(sim, { uid, title, description, parentUid }, req.identity.login);
   return json(200, folderDto(sim, folder, req.identity));
 }
 
@@ -183,7 +252,11 @@ function updateFolder(sim: SimContext, req: RequestInput): SimResponse {
   const body = bodyObject(req);
   const { title, description, version, overwrite } = bind(() => ({
     title: optString(body, 'title'),
-    description: optString(body, 'description'),
+    // Grafana's UpdateFolderCommand has `NewDescription *string`: an omitted (or null) description is kept.
+    description:
+      body['description'] === undefined || body['description'] === null
+        ? undefined
+        : optString(body, 'description'),
     version: optInt(body, 'version'),
     overwrite: optBool(body, 'overwrite'),
   }));
@@ -192,19 +265,8 @@ function updateFolder(sim: SimContext, req: RequestInput): SimResponse {
     return statusError(412, 'version-mismatch', 'the folder has been changed by someone else');
   if (sim.profile.uniqueFolderTitles && siblingWithTitle(sim, folder.parentUid, title, folder.uid))
     return sameNameExists();
-  sim.written(folder, folder.title !== title || folder.description !== description);
-  folder.title = title;
-  folder.description = description;
-  folder.version += 1;
-  folder.updated = sim.now();
-  folder.updatedBy = req.identity.login;
+  changeFolder(sim, folder, { title, description }, req.identity.login);
   return json(200, folderDto(sim, folder, req.identity));
-}
-
-/** Height of a subtree: 1 for a folder without children. */
-function heightOf(sim: SimContext, uid: string): number {
-  const children = sim.state.folders.filter((f) => f.parentUid === uid);
-  return 1 + Math.max(0, ...children.map((c) => heightOf(sim, c.uid)));
 }
 
 function moveFolder(sim: SimContext, req: RequestInput): SimResponse {
@@ -212,22 +274,13 @@ function moveFolder(sim: SimContext, req: RequestInput): SimResponse {
   if (folder === undefined) return folderNotFound(sim);
   const body = bodyObject(req);
   const parentUid = bind(() => optString(body, 'parentUid'));
-  let newDepth = 1;
-  if (parentUid !== '') {
-    const parent = findFolder(sim, parentUid);
-    if (parent === undefined) return folderNotFound(sim);
-    if (subtreeUids(sim, folder.uid).includes(parentUid))
-      return errutilError(400, 'folder.circular-reference', 'Circular reference detected');
-    newDepth = depthOf(sim, parent) + 1;
-  }
-  if (newDepth + heightOf(sim, folder.uid) - 1 > MAX_FOLDER_DEPTH) return maxDepthReached();
+  const parent = parentUid === '' ? undefined : findFolder(sim, parentUid);
+  if (parentUid !== '' && parent === undefined) return folderNotFound(sim);
+  const problem = placementProblem(sim, folder.uid, parent);
+  if (problem !== undefined) return placementError(problem);
   if (sim.profile.uniqueFolderTitles && siblingWithTitle(sim, parentUid, folder.title, folder.uid))
     return sameNameExists();
-  sim.written(folder, false);
-  folder.parentUid = parentUid;
-  folder.version += 1;
-  folder.updated = sim.now();
-  folder.updatedBy = req.identity.login;
+  changeFolder(sim, folder, { parentUid }, req.identity.login);
   return json(200, folderDto(sim, folder, req.identity));
 }
 

@@ -40,7 +40,10 @@ export interface SimulatorOptions {
   readonly host?: string;
   /** Grafana release to behave like; default '11.6'. */
   readonly profile?: ProfileName;
-  /** Only this Bearer token (and Basic admin:admin) is accepted; default: any non-empty Bearer token. */
+  /**
+   * Only this Bearer token (and Basic admin:admin) is accepted; default: any non-empty Bearer token. When set, the
+   * `/__sim/*` control endpoints (all but `GET /__sim`) need this token too.
+   */
   readonly token?: string;
   /** A Bearer token with read-only rights: writes get the RBAC 403. */
   readonly viewerToken?: string;

@@ -7,8 +7,15 @@
 import type { JsonObject } from '../core/json.ts';
 import { isJsonObject } from '../core/json.ts';
 import type { SimContext } from './context.ts';
-import { findDashboard, specOf } from './dashboards.ts';
-import { ancestorsOf, depthOf, findFolder, MAX_FOLDER_DEPTH, subtreeUids } from './folders.ts';
+import { deleteProblem, findDashboard, saveDashboard } from './dashboards.ts';
+import {
+  changeFolder,
+  findFolder,
+  insertFolder,
+  PLACEMENT_MESSAGES,
+  placementProblem,
+  subtreeUids,
+} from './folders.ts';
 import { isUidTooLong, isValidUid, shortUid } from './ids.ts';
 import { cloneJson } from './json-input.ts';
 import type { RequestInput, Route } from './router.ts';
@@ -20,7 +27,8 @@ const DASHBOARD_GROUP = 'dashboard.grafana.app';
 const FOLDER_GROUP = 'folder.grafana.app';
 const FOLDER_ANNOTATION = 'grafana.app/folder';
 
-type Reason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden';
+type Reason =
+  'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'InternalError';
 
 function status(code: number, reason: Reason, message: string, details: JsonObject = {}): SimResponse {
   return json(code, {
@@ -50,6 +58,35 @@ function notFound(kind: Kind, name: string): SimResponse {
     group: kind.group,
     kind: kind.resource,
   });
+}
+
+function alreadyExists(kind: Kind, name: string): SimResponse {
+  return status(409, 'AlreadyExists', `${kind.resource}.${kind.group} "${name}" already exists`, {
+    name,
+    group: kind.group,
+    kind: kind.resource,
+  });
+}
+
+/** A refusal of the shared legacy save/delete path as a Status object with the same code and message. */
+function fromLegacyError(response: SimResponse, kind: Kind, name: string): SimResponse {
+  const body = response.body;
+  const message =
+    isJsonObject(body) && typeof body['message'] === 'string'
+      ? body['message']
+      : `${kind.resource}.${kind.group} "${name}" was refused`;
+  const code = response.status;
+  const reason: Reason =
+    code === 403
+      ? 'Forbidden'
+      : code === 404
+        ? 'NotFound'
+        : code === 409 || code === 412
+          ? 'Conflict'
+          : code >= 500
+            ? 'InternalError'
+            : 'BadRequest';
+  return status(code, reason, message, { name, group: kind.group, kind: kind.resource });
 }
 
 function conflict(kind: Kind, name: string): SimResponse {
@@ -204,75 +241,39 @@ function writeDashboard(sim: SimContext, req: RequestInput, create: boolean): Si
   const folderUid = annotationOf(body.metadata, FOLDER_ANNOTATION);
   if (folderUid !== '' && findFolder(sim, folderUid) === undefined)
     return status(400, 'BadRequest', `folder ${folderUid} not found`);
-  const message = annotationOf(body.metadata, 'grafana.app/message');
-  const login = req.identity.login;
-  const now = sim.now();
-  const title = typeof body.spec['title'] === 'string' ? body.spec['title'] : '';
-  const version = req.params['version'] ?? '';
+  let name: string;
   if (create) {
-    const name = nameFor(body.metadata, DASHBOARDS);
-    if (typeof name !== 'string') return name;
+    const generated = nameFor(body.metadata, DASHBOARDS);
+    if (typeof generated !== 'string') return generated;
+    name = generated;
     if (findDashboard(sim, name) !== undefined || findFolder(sim, name) !== undefined)
-      return status(
-        409,
-        'AlreadyExists',
-        `${DASHBOARDS.resource}.${DASHBOARDS.group} "${name}" already exists`,
-        {
-          name,
-          group: DASHBOARDS.group,
-          kind: DASHBOARDS.resource,
-        },
-      );
-    const record: DashboardRecord = {
-      id: sim.nextDashboardId(),
-      uid: name,
-      title,
-      folderUid,
-      version: 1,
-      data: { ...cloneJson(body.spec) },
-      tags: tagsOf(body.spec),
-      created: now,
-      updated: now,
-      createdBy: login,
-      updatedBy: login,
-      provisioned: false,
-      pluginId: '',
-      history: [{ version: 1, created: now, createdBy: login, message }],
-      ...sim.newObjectMeta(),
-    };
-    stamp(record);
-    sim.state.dashboards.push(record);
-    return json(201, dashboardObject(version, record));
+      return alreadyExists(DASHBOARDS, name);
+  } else {
+    name = req.params['name'] ?? '';
+    const record = findDashboard(sim, name);
+    if (record === undefined) return notFound(DASHBOARDS, name);
+    const rv = resourceVersionOf(body.metadata);
+    if (rv !== '' && rv !== String(record.resourceVersion)) return conflict(DASHBOARDS, name);
   }
-  const name = req.params['name'] ?? '';
+  // The object is addressed by metadata.name; legacy id/version inside the spec must not redirect the save.
+  const { id: _id, version: _version, ...spec } = body.spec;
+  // The same save path as POST /api/dashboards/db: title and uid rules, provisioned dashboards refused, refresh
+  // raised to the minimum, version history. An update is unconditional here (resourceVersion checked above).
+  const saved = saveDashboard(
+    sim,
+    {
+      dashboard: { ...spec, uid: name },
+      folderUid,
+      folderId: 0,
+      overwrite: !create,
+      message: annotationOf(body.metadata, 'grafana.app/message'),
+    },
+    req.identity.login,
+  );
+  if (saved.status >= 400) return fromLegacyError(saved, DASHBOARDS, name);
   const record = findDashboard(sim, name);
   if (record === undefined) return notFound(DASHBOARDS, name);
-  const rv = resourceVersionOf(body.metadata);
-  if (rv !== '' && rv !== String(record.resourceVersion)) return conflict(DASHBOARDS, name);
-  const data = cloneJson(body.spec);
-  sim.written(record, specOf(record.data) !== specOf(data));
-  record.data = data;
-  record.title = title;
-  record.tags = tagsOf(data);
-  record.folderUid = folderUid;
-  record.version += 1;
-  record.updated = now;
-  record.updatedBy = login;
-  record.history.push({ version: record.version, created: now, createdBy: login, message });
-  stamp(record);
-  return json(200, dashboardObject(version, record));
-}
-
-function tagsOf(spec: JsonObject): string[] {
-  const tags = spec['tags'];
-  return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
-}
-
-/** The legacy API shows id, uid and version inside the JSON; keep them in step. */
-function stamp(record: DashboardRecord): void {
-  record.data['id'] = record.id;
-  record.data['uid'] = record.uid;
-  record.data['version'] = record.version;
+  return json(create ? 201 : 200, dashboardObject(req.params['version'] ?? '', record));
 }
 
 function deleteDashboard(sim: SimContext, req: RequestInput): SimResponse {
@@ -281,6 +282,8 @@ function deleteDashboard(sim: SimContext, req: RequestInput): SimResponse {
   const name = req.params['name'] ?? '';
   const record = findDashboard(sim, name);
   if (record === undefined) return notFound(DASHBOARDS, name);
+  const problem = deleteProblem(record);
+  if (problem !== undefined) return fromLegacyError(problem, DASHBOARDS, name);
   sim.state.dashboards = sim.state.dashboards.filter((d) => d !== record);
   return json(200, {
     kind: 'Status',
@@ -328,33 +331,15 @@ function writeFolder(sim: SimContext, req: RequestInput, create: boolean): SimRe
   const parent = parentUid === '' ? undefined : findFolder(sim, parentUid);
   if (parentUid !== '' && parent === undefined)
     return status(400, 'BadRequest', `folder ${parentUid} not found`);
-  const now = sim.now();
   const login = req.identity.login;
   if (create) {
     const name = nameFor(body.metadata, FOLDERS);
     if (typeof name !== 'string') return name;
     if (findFolder(sim, name) !== undefined || findDashboard(sim, name) !== undefined)
-      return status(409, 'AlreadyExists', `${FOLDERS.resource}.${FOLDERS.group} "${name}" already exists`, {
-        name,
-        group: FOLDERS.group,
-        kind: FOLDERS.resource,
-      });
-    if (parent !== undefined && depthOf(sim, parent) + 1 > MAX_FOLDER_DEPTH)
-      return status(400, 'BadRequest', 'Maximum nested folder depth reached');
-    const folder: FolderRecord = {
-      id: sim.nextDashboardId(),
-      uid: name,
-      title,
-      description,
-      parentUid,
-      version: 1,
-      created: now,
-      updated: now,
-      createdBy: login,
-      updatedBy: login,
-      ...sim.newObjectMeta(),
-    };
-    sim.state.folders.push(folder);
+      return alreadyExists(FOLDERS, name);
+    const problem = placementProblem(sim, undefined, parent);
+    if (problem !== undefined) return status(400, 'BadRequest', PLACEMENT_MESSAGES[problem]);
+    const folder = insertFolder(sim, { uid: name, title, description, parentUid }, login);
     return json(201, folderObject(folder));
   }
   const name = req.params['name'] ?? '';
@@ -362,19 +347,12 @@ function writeFolder(sim: SimContext, req: RequestInput, create: boolean): SimRe
   if (folder === undefined) return notFound(FOLDERS, name);
   const rv = resourceVersionOf(body.metadata);
   if (rv !== '' && rv !== String(folder.resourceVersion)) return conflict(FOLDERS, name);
-  if (parentUid !== folder.parentUid && parent !== undefined) {
-    if (subtreeUids(sim, folder.uid).includes(parentUid))
-      return status(400, 'BadRequest', 'Circular reference detected');
-    if (ancestorsOf(sim, parent).length + 2 > MAX_FOLDER_DEPTH)
-      return status(400, 'BadRequest', 'Maximum nested folder depth reached');
+  if (parentUid !== folder.parentUid) {
+    const problem = placementProblem(sim, folder.uid, parent);
+    if (problem !== undefined) return status(400, 'BadRequest', PLACEMENT_MESSAGES[problem]);
   }
-  sim.written(folder, folder.title !== title || folder.description !== description);
-  folder.title = title;
-  folder.description = description;
-  folder.parentUid = parentUid;
-  folder.version += 1;
-  folder.updated = now;
-  folder.updatedBy = login;
+  // A PUT replaces the whole object: an absent description clears it (unlike the legacy PUT).
+  changeFolder(sim, folder, { title, description, parentUid }, login);
   return json(200, folderObject(folder));
 }
 

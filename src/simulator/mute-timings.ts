@@ -7,8 +7,9 @@ import type { JsonObject } from '../core/json.ts';
 import type { SimContext } from './context.ts';
 import { contentVersion } from './content-version.ts';
 import { optString } from './json-input.ts';
-import { renameTimeIntervalInTree, routeTimeIntervals } from './policies.ts';
-import { relaxedCheck, withProvenance } from './provenance.ts';
+import { renameInRuleNotificationSettings } from './alert-rules.ts';
+import { renameTimeIntervalInTree, routeTimeIntervals, TIME_INTERVAL_KEYS } from './policies.ts';
+import { notificationChangeCheck, withProvenance } from './provenance.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
 import type { SimResponse } from './responses.ts';
@@ -40,7 +41,6 @@ const invalidFormat = (reason: string): SimResponse =>
     'Time interval is in invalid format. Correct the payload and try again.',
     { Error: reason },
   );
-const conflict = (): SimResponse => errutilError(409, 'alerting.notifications.conflict');
 
 function find(sim: SimContext, name: string): MuteTimingRecord | undefined {
   return sim.state.muteTimings.find((m) => m.name === name);
@@ -49,7 +49,7 @@ function find(sim: SimContext, name: string): MuteTimingRecord | undefined {
 function usedBy(sim: SimContext, name: string): 'policy' | 'rule' | undefined {
   if (routeTimeIntervals(sim.state.policy.tree).includes(name)) return 'policy';
   const inRule = sim.state.rules.some((r) =>
-    ['mute_time_intervals', 'active_time_intervals'].some((key) => {
+    TIME_INTERVAL_KEYS.some((key) => {
       const v = r.notificationSettings?.[key];
       return Array.isArray(v) && v.includes(name);
     }),
@@ -101,9 +101,11 @@ function update(sim: SimContext, req: RequestInput): SimResponse {
   const body = readBody(req);
   const name = body.name === '' ? pathName : body.name;
   if (typeof body.intervals === 'string') return invalidFormat(body.intervals);
-  if (sim.profile.notificationVersions && body.version !== '' && body.version !== versionOf(stored))
-    return conflict();
-  const denied = relaxedCheck(sim, stored.provenance, req.provenance);
+  const denied = notificationChangeCheck(
+    sim,
+    { version: versionOf(stored), provenance: stored.provenance },
+    { version: body.version, provenance: req.provenance },
+  );
   if (denied !== undefined) return denied;
   if (name !== pathName) {
     if (find(sim, name) !== undefined) return nameExists();
@@ -114,12 +116,7 @@ function update(sim: SimContext, req: RequestInput): SimResponse {
         'Time interval is used by provisioned resources. Rename is not allowed.',
       );
     renameTimeIntervalInTree(sim.state.policy.tree, pathName, name);
-    for (const rule of sim.state.rules)
-      for (const key of ['mute_time_intervals', 'active_time_intervals']) {
-        const v = rule.notificationSettings?.[key];
-        if (rule.notificationSettings !== null && Array.isArray(v))
-          rule.notificationSettings[key] = v.map((n) => (n === pathName ? name : n));
-      }
+    renameInRuleNotificationSettings(sim, TIME_INTERVAL_KEYS, pathName, name);
   }
   stored.name = name;
   stored.timeIntervals = body.intervals;
@@ -131,9 +128,11 @@ function update(sim: SimContext, req: RequestInput): SimResponse {
 function remove(sim: SimContext, req: RequestInput): SimResponse {
   const stored = find(sim, req.params['name'] ?? '');
   if (stored === undefined) return empty(204);
-  const version = req.query.get('version') ?? '';
-  if (sim.profile.notificationVersions && version !== '' && version !== versionOf(stored)) return conflict();
-  const denied = relaxedCheck(sim, stored.provenance, req.provenance);
+  const denied = notificationChangeCheck(
+    sim,
+    { version: versionOf(stored), provenance: stored.provenance },
+    { version: req.query.get('version') ?? '', provenance: req.provenance },
+  );
   if (denied !== undefined) return denied;
   const user = usedBy(sim, stored.name);
   if (user !== undefined)

@@ -102,7 +102,7 @@ export function normaliseRoute(value: JsonValue): JsonObject {
     });
     if (objectMatchers.length > 0) out['object_matchers'] = objectMatchers;
   }
-  for (const key of ['mute_time_intervals', 'active_time_intervals']) {
+  for (const key of TIME_INTERVAL_KEYS) {
     const list = stringList(value, key);
     if (list.length > 0) out[key] = list;
   }
@@ -121,7 +121,11 @@ export function normaliseRoute(value: JsonValue): JsonObject {
   return out;
 }
 
-function eachRoute(route: JsonObject, visit: (r: JsonObject) => void): void {
+/** The fields of a route (and of rule notification settings) that name time intervals. */
+export const TIME_INTERVAL_KEYS: readonly string[] = ['mute_time_intervals', 'active_time_intervals'];
+
+/** Visits a route and all its descendants, parents first. */
+export function eachRoute(route: JsonObject, visit: (r: JsonObject) => void): void {
   visit(route);
   const children = route['routes'];
   if (Array.isArray(children)) for (const child of children) if (isJsonObject(child)) eachRoute(child, visit);
@@ -131,7 +135,7 @@ function eachRoute(route: JsonObject, visit: (r: JsonObject) => void): void {
 export function routeTimeIntervals(tree: JsonObject): string[] {
   const names: string[] = [];
   eachRoute(tree, (r) => {
-    for (const key of ['mute_time_intervals', 'active_time_intervals']) {
+    for (const key of TIME_INTERVAL_KEYS) {
       const v = r[key];
       if (Array.isArray(v)) for (const n of v) if (typeof n === 'string') names.push(n);
     }
@@ -141,7 +145,7 @@ export function routeTimeIntervals(tree: JsonObject): string[] {
 
 export function renameTimeIntervalInTree(tree: JsonObject, from: string, to: string): void {
   eachRoute(tree, (r) => {
-    for (const key of ['mute_time_intervals', 'active_time_intervals']) {
+    for (const key of TIME_INTERVAL_KEYS) {
       const v = r[key];
       if (Array.isArray(v)) r[key] = v.map((n) => (n === from ? to : n));
     }
@@ -164,7 +168,7 @@ function treeProblem(sim: SimContext, tree: JsonObject): string | undefined {
     const receiver = r['receiver'];
     if (problem === undefined && typeof receiver === 'string' && !receivers.has(receiver))
       problem = `receiver '${receiver}' does not exist`;
-    for (const key of ['mute_time_intervals', 'active_time_intervals']) {
+    for (const key of TIME_INTERVAL_KEYS) {
       const v = r[key];
       if (!Array.isArray(v)) continue;
       for (const name of v)

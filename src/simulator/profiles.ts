@@ -58,6 +58,8 @@ export interface Profile {
   readonly routeErrors: 'legacy' | 'errutil';
   /** Template GET of an unknown name: empty 404 (older) or errutil `templates.notFound`. */
   readonly templateNotFound: 'empty' | 'errutil';
+  /** Template PUT validation errors: `invalid object specification: …` (older) or errutil `templates.invalidFormat`. [M] */
+  readonly templateErrors: 'legacy' | 'errutil';
   /** 12.x: service accounts get a minimal `/api/user` profile. */
   readonly minimalServiceAccountUser: boolean;
   /** Lost Alertmanager-configuration race: 500 (older) or 409 `alerting.notifications.conflict`. */
@@ -98,6 +100,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     contactPointErrors: 'legacy',
     routeErrors: 'legacy',
     templateNotFound: 'empty',
+    templateErrors: 'legacy',
     minimalServiceAccountUser: false,
     alertmanagerConflictStatus: 500,
     ruleConflictMessage: 'bracketed',
@@ -131,6 +134,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     contactPointErrors: 'errutil',
     routeErrors: 'legacy',
     templateNotFound: 'errutil',
+    templateErrors: 'errutil',
     minimalServiceAccountUser: false,
     alertmanagerConflictStatus: 500,
     ruleConflictMessage: 'bracketed',
@@ -164,6 +168,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     contactPointErrors: 'errutil',
     routeErrors: 'errutil',
     templateNotFound: 'errutil',
+    templateErrors: 'errutil',
     minimalServiceAccountUser: false,
     alertmanagerConflictStatus: 409,
     ruleConflictMessage: 'sentence',
@@ -197,6 +202,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     contactPointErrors: 'errutil',
     routeErrors: 'errutil',
     templateNotFound: 'errutil',
+    templateErrors: 'errutil',
     minimalServiceAccountUser: true,
     alertmanagerConflictStatus: 409,
     ruleConflictMessage: 'sentence',

@@ -34,6 +34,20 @@ export function relaxedCheck(sim: SimContext, stored: string, requested: string)
   return invalidProvenance(sim, stored, requested);
 }
 
+/**
+ * The checks of a change to a mute timing or template: the optimistic `version` (from 11, when the request sends
+ * one; 409 `alerting.notifications.conflict`), then the relaxed provenance rule. `undefined` when allowed.
+ */
+export function notificationChangeCheck(
+  sim: SimContext,
+  stored: { readonly version: string; readonly provenance: string },
+  requested: { readonly version: string; readonly provenance: string },
+): SimResponse | undefined {
+  if (sim.profile.notificationVersions && requested.version !== '' && requested.version !== stored.version)
+    return errutilError(409, 'alerting.notifications.conflict');
+  return relaxedCheck(sim, stored.provenance, requested.provenance);
+}
+
 export function invalidProvenance(sim: SimContext, stored: string, requested: string): SimResponse {
   const from = stored === '' ? 'none' : stored;
   const to = requested === '' ? 'none' : requested;

@@ -37,14 +37,24 @@ export interface Route {
   readonly readPermission?: string;
 }
 
-export interface RouteMatch {
-  readonly route: Route;
+/** What the router needs of a route; API routes and the `/__sim` control routes both have it. */
+export interface RoutePattern {
+  readonly method: string;
+  readonly pattern: string;
+}
+
+export interface RouteMatch<R extends RoutePattern = Route> {
+  readonly route: R;
   readonly params: Record<string, string>;
 }
 
-export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch | undefined {
+export function matchRoute<R extends RoutePattern>(
+  routes: readonly R[],
+  method: string,
+  path: string,
+): RouteMatch<R> | undefined {
   const segments = splitPath(path);
-  let best: { match: RouteMatch; literals: number } | undefined;
+  let best: { match: RouteMatch<R>; literals: number } | undefined;
   for (const route of routes) {
     if (route.method !== method) continue;
     const pattern = splitPath(route.pattern);

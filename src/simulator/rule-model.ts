@@ -355,28 +355,8 @@ function queryOutput(q: AlertQueryRecord): JsonObject {
   };
 }
 
-interface OutputFields {
-  readonly id: number;
-  readonly uid: string;
-  readonly orgID: number;
-  readonly folderUID: string;
-  readonly ruleGroup: string;
-  readonly title: string;
-  readonly condition: string;
-  readonly data: JsonObject[];
-  readonly updated: string;
-  readonly noDataState: string;
-  readonly execErrState: string;
-  readonly forMs: number;
-  readonly keepFiringForMs: number;
-  readonly annotations: Record<string, string>;
-  readonly labels: Record<string, string>;
-  readonly provenance: string;
-  readonly isPaused: boolean;
-  readonly notificationSettings: JsonObject | null;
-  readonly record: JsonObject | null;
-  readonly missingSeriesEvalsToResolve: number | null;
-}
+/** What `output` serialises: a decoded rule plus the server id, with the queries already in response form. */
+type OutputFields = Omit<RuleInput, 'data'> & { readonly id: number; readonly data: JsonObject[] };
 
 /** Serialises like Go's `ProvisionedAlertRule` for this profile (field order, omitempty, unknown fields absent). */
 function output(profile: Profile, r: OutputFields): JsonObject {

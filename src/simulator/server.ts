@@ -1,23 +1,32 @@
 /**
- * The HTTP pipeline: request log → admin endpoints → latency → edge faults (proxy statuses, resets, timeouts) →
- * authentication → routing → RBAC → database faults and SQLite-like write contention → Alertmanager race →
- * handler → persistence. Handlers are synchronous: the state never sees a half-applied request.
+ * The HTTP pipeline: request log → admin endpoints → edge faults (proxy statuses, resets, timeouts; they answer after
+ * the latency and never take a write slot) → authentication → routing → RBAC → write slot (SQLite-like limit) →
+ * latency → database faults and write contention → Alertmanager race → handler → persistence. Handlers are
+ * synchronous: the state never sees a half-applied request.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { AuthOptions, LoginAttempts } from './auth.ts';
+import type { AuthOptions, Identity, LoginAttempts } from './auth.ts';
 import { authenticate, denied, isIdentity, providedProvenanceHeader } from './auth.ts';
 import type { SimContext } from './context.ts';
 import type { FaultEngine, FaultRule } from './faults.ts';
-import { isWriteMethod, retryAfterOf } from './faults.ts';
+import { retryAfterOf } from './faults.ts';
 import { PUBLIC_PATHS } from './instance.ts';
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
 import type { Route } from './router.ts';
 import { matchRoute } from './router.ts';
 import type { SimResponse } from './responses.ts';
-import { ApiError, alertingError, errutilError, messageError, NOT_FOUND_ROUTE } from './responses.ts';
+import {
+  ApiError,
+  alertingError,
+  authError,
+  errutilError,
+  messageError,
+  NOT_FOUND_ROUTE,
+} from './responses.ts';
 
 export const ADMIN_PREFIX = '/__sim';
 
@@ -99,43 +108,53 @@ export class SimulatorServer {
     const entry = deps.log.start(method, path, url.search, admin);
     const rawBody = await readBody(req);
     if (admin) {
-      send(res, entry, deps.admin(method, path, url.searchParams, rawBody));
+      send(
+        res,
+        entry,
+        adminAuthProblem(method, path, req, deps.auth) ?? deps.admin(method, path, url.searchParams, rawBody),
+      );
       return;
     }
 
-    const write = isWriteMethod(method);
+    const amRevisionAtArrival = deps.sim().state.amRevision;
+    // Edge faults act in front of Grafana (a proxy or the network): such a request never takes a write slot.
+    const edge = deps.faults.decide('edge', method, path);
+    if (edge !== undefined) entry.fault = edge.type;
+    if (edge?.type === 'status' || (edge?.type === 'reset' && edge.phase !== 'after')) {
+      const waited = await this.latency(res);
+      if (waited && edge.type === 'status') send(res, entry, proxyResponse(edge));
+      else destroy(req);
+      return;
+    }
+    if (edge?.type === 'timeout') {
+      const completed = await this.wait(edge.holdMs, res);
+      if (!completed || edge.afterHold !== 'respond') {
+        destroy(req);
+        return;
+      }
+    }
+
+    // Only a write that passed authentication, routing and RBAC occupies one of the SQLite-like write slots, from
+    // here until its answer (latency stands for server time).
+    const admission = this.admit(method, path, req);
+    const write = 'route' in admission && admission.route.write !== undefined;
     const max = deps.faults.maxConcurrentWrites;
     const contended = write && max !== null && this.inFlightWrites >= max;
     const holding = write && !contended;
     if (holding) this.inFlightWrites += 1;
-    const amRevisionAtArrival = deps.sim().state.amRevision;
     try {
-      if (deps.faults.latencyMs > 0 && !(await this.wait(deps.faults.latencyMs, res))) {
+      if (!(await this.latency(res))) {
         destroy(req);
         return;
       }
-      const edge = deps.faults.decide('edge', method, path);
-      if (edge !== undefined) entry.fault = edge.type;
-      if (edge?.type === 'status') {
-        send(res, entry, proxyResponse(edge));
-        return;
-      }
-      if (edge?.type === 'reset' && edge.phase !== 'after') {
-        destroy(req);
-        return;
-      }
-      if (edge?.type === 'timeout') {
-        const completed = await this.wait(edge.holdMs, res);
-        if (!completed || edge.afterHold !== 'respond') {
-          destroy(req);
-          return;
-        }
-      }
-      const response = this.process(method, path, url.searchParams, req, rawBody, {
-        contended,
-        amRevisionAtArrival,
-        entry,
-      });
+      const response =
+        'route' in admission
+          ? this.execute(admission, method, path, url.searchParams, req, rawBody, {
+              contended,
+              amRevisionAtArrival,
+              entry,
+            })
+          : admission;
       if (edge?.type === 'reset') {
         destroy(req);
         return;
@@ -144,6 +163,12 @@ export class SimulatorServer {
     } finally {
       if (holding) this.inFlightWrites -= 1;
     }
+  }
+
+  /** The configured latency (server time); false when the client left or the simulator closed meanwhile. */
+  private async latency(res: ServerResponse): Promise<boolean> {
+    const ms = this.deps.faults.latencyMs;
+    return ms > 0 ? this.wait(ms, res) : true;
   }
 
   /** Waits `ms` (or, when undefined, until the client leaves or the simulator closes); false when cut short. */
@@ -162,16 +187,9 @@ export class SimulatorServer {
     }
   }
 
-  private process(
-    method: string,
-    path: string,
-    query: URLSearchParams,
-    req: IncomingMessage,
-    rawBody: string,
-    ctx: { contended: boolean; amRevisionAtArrival: number; entry: RequestLogEntry },
-  ): SimResponse {
+  /** Authentication, routing and RBAC: the route to run, or the answer when the request goes no further. */
+  private admit(method: string, path: string, req: IncomingMessage): Admitted | SimResponse {
     const { deps } = this;
-    const sim = deps.sim();
     const match = matchRoute(deps.routes(), method, path);
     const isPublic = PUBLIC_PATHS.includes(path) && method === 'GET';
     const identity = isPublic
@@ -191,6 +209,22 @@ export class SimulatorServer {
     if (identity.role === 'None' && (route.write !== undefined || route.readPermission !== undefined))
       return denied(route.write?.permission ?? route.readPermission ?? '');
     if (identity.role === 'Viewer' && route.write !== undefined) return denied(route.write.permission);
+    return { route, params, identity };
+  }
+
+  /** Database faults, write contention, the Alertmanager race, the handler and persistence. */
+  private execute(
+    admitted: Admitted,
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    rawBody: string,
+    ctx: { contended: boolean; amRevisionAtArrival: number; entry: RequestLogEntry },
+  ): SimResponse {
+    const { deps } = this;
+    const sim = deps.sim();
+    const { route, params, identity } = admitted;
     if (route.write !== undefined) {
       const dbFault = deps.faults.decide('db', method, path);
       if (dbFault !== undefined || ctx.contended) {
@@ -230,6 +264,34 @@ export class SimulatorServer {
     if (route.write !== undefined && response.status < 400) deps.persist();
     return response;
   }
+}
+
+/** A request that passed authentication, routing and RBAC. */
+interface Admitted {
+  readonly route: Route;
+  readonly params: Readonly<Record<string, string>>;
+  readonly identity: Identity;
+}
+
+/**
+ * With a configured token the control endpoints need it too (`Authorization: Bearer <token>`): they expose
+ * secrets (`/__sim/state`) and change the state. `GET /__sim` (the test-double notice) stays open.
+ */
+function adminAuthProblem(
+  method: string,
+  path: string,
+  req: IncomingMessage,
+  auth: AuthOptions,
+): SimResponse | undefined {
+  if (auth.token === undefined || (method === 'GET' && path === ADMIN_PREFIX)) return undefined;
+  const authorization = req.headers.authorization ?? '';
+  const match = /^bearer\s+(\S+)\s*$/i.exec(authorization.trim());
+  if (match === null) return authError(401, 'auth.unauthorized', 'Unauthorized');
+  const given = Buffer.from(match[1] ?? '');
+  const expected = Buffer.from(auth.token);
+  return given.length === expected.length && timingSafeEqual(given, expected)
+    ? undefined
+    : authError(401, 'api-key.invalid', 'Invalid API key');
 }
 
 function proxyResponse(rule: FaultRule): SimResponse {

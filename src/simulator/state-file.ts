@@ -1,8 +1,8 @@
 /**
  * Keeping the state across restarts: a JSON file loaded at start and rewritten (atomically, through a temporary
- * file) after every successful write and on close.
+ * file) after every successful write and on close. It holds secrets in clear, so both files are mode 0600.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isJsonObject } from '../core/json.ts';
 import type { StateData } from './state.ts';
 
@@ -37,8 +37,13 @@ export function loadState(file: string): StateData | undefined {
   return parsed;
 }
 
+/** Owner read/write only: the state holds secrets in clear (data-source secrets, contact-point settings). */
+export const STATE_FILE_MODE = 0o600;
+
 export function saveState(file: string, state: StateData): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`);
-  renameSync(tmp, file);
+  // A leftover temporary file could have wider permissions; create it afresh so the mode applies.
+  rmSync(tmp, { force: true });
+  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: STATE_FILE_MODE, flag: 'wx' });
+  renameSync(tmp, file); // the file takes the temporary file's mode, replacing whatever was there
 }

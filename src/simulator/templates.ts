@@ -6,7 +6,7 @@ import type { JsonObject } from '../core/json.ts';
 import type { SimContext } from './context.ts';
 import { contentVersion } from './content-version.ts';
 import { optString } from './json-input.ts';
-import { relaxedCheck, withProvenance } from './provenance.ts';
+import { notificationChangeCheck, withProvenance } from './provenance.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
 import type { SimResponse } from './responses.ts';
@@ -63,7 +63,7 @@ function find(sim: SimContext, name: string): TemplateRecord | undefined {
 }
 
 function invalid(sim: SimContext, reason: string): SimResponse {
-  return sim.profile.templateNotFound === 'empty'
+  return sim.profile.templateErrors === 'legacy'
     ? alertingError(400, `invalid object specification: ${reason}`)
     : errutilError(
         400,
@@ -72,8 +72,6 @@ function invalid(sim: SimContext, reason: string): SimResponse {
         { Error: reason },
       );
 }
-
-const conflict = (): SimResponse => errutilError(409, 'alerting.notifications.conflict');
 
 function list(sim: SimContext): SimResponse {
   const sorted = [...sim.state.templates].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -104,9 +102,11 @@ function put(sim: SimContext, req: RequestInput): SimResponse {
   if (problem !== undefined) return invalid(sim, problem);
   const stored = find(sim, name);
   if (stored !== undefined) {
-    if (sim.profile.notificationVersions && version !== '' && version !== versionOf(stored))
-      return conflict();
-    const denied = relaxedCheck(sim, stored.provenance, req.provenance);
+    const denied = notificationChangeCheck(
+      sim,
+      { version: versionOf(stored), provenance: stored.provenance },
+      { version, provenance: req.provenance },
+    );
     if (denied !== undefined) return denied;
     stored.template = normalised;
     stored.provenance = req.provenance;
@@ -122,9 +122,11 @@ function put(sim: SimContext, req: RequestInput): SimResponse {
 function remove(sim: SimContext, req: RequestInput): SimResponse {
   const stored = find(sim, req.params['name'] ?? '');
   if (stored === undefined) return empty(204);
-  const version = req.query.get('version') ?? '';
-  if (sim.profile.notificationVersions && version !== '' && version !== versionOf(stored)) return conflict();
-  const denied = relaxedCheck(sim, stored.provenance, req.provenance);
+  const denied = notificationChangeCheck(
+    sim,
+    { version: versionOf(stored), provenance: stored.provenance },
+    { version: req.query.get('version') ?? '', provenance: req.provenance },
+  );
   if (denied !== undefined) return denied;
   sim.state.templates = sim.state.templates.filter((t) => t !== stored);
   sim.alertmanagerChanged();

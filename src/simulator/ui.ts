@@ -13,7 +13,7 @@ import { routeReceivers } from './contact-points.ts';
 import type { SimContext } from './context.ts';
 import { findDashboard, saveDashboard } from './dashboards.ts';
 import { findDataSource } from './datasources.ts';
-import { findFolder } from './folders.ts';
+import { changeFolder, findFolder } from './folders.ts';
 import { cloneJson } from './json-input.ts';
 import { normaliseRoute } from './policies.ts';
 import { readRule, ruleOutput } from './rule-model.ts';
@@ -136,11 +136,7 @@ export function createUiHelpers(sim: () => SimContext, changed: () => void): UiH
       const s = sim();
       const folder = findFolder(s, uid);
       if (folder === undefined) throw new UiEditError(`folder ${uid} does not exist`);
-      s.written(folder, true);
-      if (patch.title !== undefined) folder.title = patch.title;
-      if (patch.description !== undefined) folder.description = patch.description;
-      folder.version += 1;
-      folder.updated = s.now();
+      changeFolder(s, folder, patch, 'admin');
       done();
     },
     editDataSource(uid, mutate) {

@@ -16,6 +16,35 @@ describe('admin endpoints', () => {
     expect(await r.json()).toEqual({ notice: TEST_DOUBLE_NOTICE, profile: '11.6', version: '11.6.4' });
   });
 
+  it('need the configured token for everything but the notice, since the state holds secrets', async () => {
+    sim = await simulator({ token: 'only-this', viewerToken: 'viewer' });
+    await client(sim, 'Bearer only-this').post('/api/datasources', {
+      uid: 'p',
+      name: 'P',
+      type: 'prometheus',
+      secureJsonData: { password: 'hunter2' },
+    });
+    const call = (method: string, path: string, authorization?: string): Promise<Response> =>
+      fetch(`${sim.url}${path}`, {
+        method,
+        headers: authorization === undefined ? {} : { authorization },
+      });
+    const anonymous = await call('GET', '/__sim/state');
+    expect(anonymous.status).toBe(401);
+    const anonymousText = await anonymous.text();
+    expect(JSON.parse(anonymousText)).toMatchObject({ messageId: 'auth.unauthorized' });
+    expect(anonymousText).not.toContain('hunter2');
+    for (const wrong of ['Bearer viewer', 'Bearer only-thi', 'Basic YWRtaW46YWRtaW4='])
+      expect((await call('GET', '/__sim/state', wrong)).status).toBe(401);
+    expect((await call('POST', '/__sim/reset')).status).toBe(401);
+    expect((await call('POST', '/__sim/faults')).status).toBe(401);
+    expect(sim.state().datasources).toHaveLength(1);
+    const state = await call('GET', '/__sim/state', 'Bearer only-this');
+    expect(state.status).toBe(200);
+    expect(await state.text()).toContain('hunter2');
+    expect((await call('GET', '/__sim')).status).toBe(200);
+  });
+
   it('log every request with its status and count only API writes', async () => {
     sim = await simulator();
     const api = client(sim);

@@ -321,6 +321,9 @@ describe('GET, PUT and DELETE /api/v1/provisioning/alert-rules/:uid', () => {
     await start();
     const api = client(sim);
     await api.post(RULES, alertRule({ uid: 'r', folderUID: 'alerts', ruleGroup: 'g' }));
+    const GROUP = '/api/v1/provisioning/folder/alerts/rule-groups/g';
+    expect((await api.put(GROUP, { interval: 120 })).status).toBe(200);
+    expect(obj((await api.get(GROUP)).json)['interval']).toBe(120);
     const put = await api.put(
       `${RULES}/r`,
       alertRule({ folderUID: 'alerts', ruleGroup: 'g', title: 'Renamed', labels: {} }),
@@ -328,6 +331,9 @@ describe('GET, PUT and DELETE /api/v1/provisioning/alert-rules/:uid', () => {
     expect(put.status).toBe(200);
     expect(obj(put.json)).toMatchObject({ uid: 'r', title: 'Renamed' });
     expect(obj(put.json)['labels']).toBeUndefined();
+    const group = obj((await api.get(GROUP)).json);
+    expect(group['interval']).toBe(120);
+    expect(arr(group['rules']).map((rule) => obj(rule)['title'])).toEqual(['Renamed']);
     expect((await api.del(`${RULES}/r`)).status).toBe(204);
     expect((await api.del(`${RULES}/r`)).status).toBe(204);
   });

@@ -151,6 +151,33 @@ describe('contact points', () => {
     const tree = obj((await api.get('/api/v1/provisioning/policies')).json);
     expect(obj(arr(tree['routes'])[0])['receiver']).toBe('pager');
   });
+
+  it('a receiver rename reaches nested routes and rule notification settings, and nothing else', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    await api.post(CP, pagerduty);
+    await api.post('/api/folders', { uid: 'f', title: 'F' });
+    await api.put('/api/v1/provisioning/policies', {
+      receiver: 'grafana-default-email',
+      routes: [{ receiver: 'grafana-default-email', routes: [{ receiver: 'critical' }] }],
+    });
+    const rule = alertRule({
+      uid: 'r',
+      folderUID: 'f',
+      ruleGroup: 'g',
+      notification_settings: { receiver: 'critical' },
+    });
+    expect((await api.post('/api/v1/provisioning/alert-rules', rule)).status).toBe(201);
+    await api.put(`${CP}/pd`, { ...pagerduty, name: 'pager' });
+    const tree = obj((await api.get('/api/v1/provisioning/policies')).json);
+    const child = obj(arr(tree['routes'])[0]);
+    expect(tree['receiver']).toBe('grafana-default-email');
+    expect(child['receiver']).toBe('grafana-default-email');
+    expect(obj(arr(child['routes'])[0])['receiver']).toBe('pager');
+    const stored = obj((await api.get('/api/v1/provisioning/alert-rules/r')).json);
+    expect(obj(stored['notification_settings'])['receiver']).toBe('pager');
+    expect((await api.del(`${CP}/pd`)).status).toBe(409);
+  });
 });
 
 describe('contact point provenance', () => {

@@ -64,6 +64,32 @@ describe('exports', () => {
     expect(JSON.stringify(clear.json)).toContain('"integrationKey":"k"');
   });
 
+  it('refuse decrypt=true to a non-admin with the RBAC 403, without the secret in the answer', async () => {
+    await sim.close();
+    sim = await simulator({ viewerToken: 'viewer-token' });
+    await client(sim).post('/api/v1/provisioning/contact-points', {
+      uid: 'pd',
+      name: 'pd',
+      type: 'pagerduty',
+      settings: { integrationKey: 'viewer-must-not-see' },
+    });
+    const viewer = client(sim, 'Bearer viewer-token');
+    const path = '/api/v1/provisioning/contact-points/export?format=json&name=pd';
+    const redacted = await viewer.get(path);
+    expect(redacted.status).toBe(200);
+    expect(JSON.stringify(redacted.json)).toContain('[REDACTED]');
+    const clear = await viewer.get(`${path}&decrypt=true`);
+    expect(clear.status).toBe(403);
+    expect(obj(clear.json)).toMatchObject({
+      title: 'Access denied',
+      message:
+        "You'll need additional permissions to perform this action. Permissions needed: alert.provisioning.secrets:read",
+    });
+    expect(clear.text).not.toContain('viewer-must-not-see');
+    const admin = await client(sim).get(`${path}&decrypt=true`);
+    expect(admin.text).toContain('viewer-must-not-see');
+  });
+
   it('answer 404 when nothing matches and 400 for contradictory filters', async () => {
     expect((await client(sim).get('/api/v1/provisioning/alert-rules/export?ruleUid=nope')).status).toBe(404);
     expect(

@@ -27,12 +27,24 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 
 describe('latency', () => {
   it('delays every API request by at least the configured time, and is changeable at runtime', async () => {
-    sim = await simulator({ faults: { latencyMs: 120 } });
-    const started = performance.now();
-    expect((await client(sim).get('/api/health')).status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+    sim = await simulator({ faults: { latencyMs: 300 } });
+    const timed = async (): Promise<{ status: number; ms: number }> => {
+      const started = performance.now();
+      const status = (await client(sim).get('/api/health')).status;
+      return { status, ms: performance.now() - started };
+    };
+    const slow = await timed();
+    expect(slow.status).toBe(200);
+    expect(slow.ms).toBeGreaterThanOrEqual(290);
     sim.setFaults({});
     expect(sim.faults).toEqual({});
+    const fast = await timed();
+    expect(fast.status).toBe(200);
+    expect(fast.ms).toBeLessThan(150);
+    sim.setFaults({ faults: [{ type: 'status', status: 503 }] });
+    expect((await timed()).status).toBe(503);
+    sim.setFaults({});
+    expect((await timed()).status).toBe(200);
   });
 });
 
@@ -83,6 +95,42 @@ describe('database-locked errors', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(2);
     expect(statuses.filter((s) => s === 500)).toHaveLength(3);
     expect(sim.state().folders).toHaveLength(2);
+  });
+
+  it('count only writes that got past edge faults and authentication: a held timeout takes no slot', async () => {
+    sim = await simulator({
+      faults: {
+        maxConcurrentWrites: 1,
+        faults: [{ type: 'timeout', method: 'POST', pathPrefix: '/api/folders' }],
+      },
+    });
+    const held = new AbortController();
+    const pending = failure(postFolder(sim, 'Held', held.signal));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const unrelated = await client(sim).post('/api/datasources', { name: 'P', type: 'prometheus' });
+    expect(unrelated.status).toBe(200);
+    held.abort();
+    expect(await pending).toBeInstanceOf(DOMException);
+    expect(sim.state().folders).toEqual([]);
+  });
+
+  it('leave the slot free for proxy status faults and refused credentials during the latency', async () => {
+    sim = await simulator({
+      faults: {
+        latencyMs: 300,
+        maxConcurrentWrites: 1,
+        faults: [{ type: 'status', status: 503, pathPrefix: '/api/dashboards' }],
+      },
+    });
+    const proxied = client(sim).post('/api/dashboards/db', { dashboard: { title: 'D' } });
+    const unauthenticated = client(sim, null).post('/api/folders', { title: 'Nobody' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const real = await postFolder(sim, 'Real');
+    expect(real.status).toBe(200);
+    expect((await proxied).status).toBe(503);
+    expect((await unauthenticated).status).toBe(401);
+    expect(sim.state().folders.map((f) => f.title)).toEqual(['Real']);
+    expect(sim.requests.entries.filter((e) => e.fault === 'contention')).toEqual([]);
   });
 
   it('do not happen for writes one after another', async () => {

@@ -121,6 +121,33 @@ describe('PUT /api/folders/:uid', () => {
     expect(obj(forced.json)).toMatchObject({ title: 'H', version: 3 });
   });
 
+  it('keeps the description when the body omits it, changes it only when sent, and bumps generation only on change', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    await api.post('/api/folders', { uid: 'f', title: 'F', description: 'Ours' });
+    const generation = async (): Promise<unknown> =>
+      obj(
+        obj((await api.get('/apis/folder.grafana.app/v1beta1/namespaces/default/folders/f')).json)[
+          'metadata'
+        ],
+      )['generation'];
+    expect(await generation()).toBe(1);
+    const same = await api.put('/api/folders/f', { title: 'F', version: 1 });
+    expect(obj(same.json)).toMatchObject({ title: 'F', description: 'Ours', version: 2 });
+    expect(obj((await api.get('/api/folders/f')).json)['description']).toBe('Ours');
+    expect(await generation()).toBe(1);
+    const nulled = await api.put('/api/folders/f', { title: 'F', description: null, overwrite: true });
+    expect(obj(nulled.json)['description']).toBe('Ours');
+    expect(await generation()).toBe(1);
+    const changed = await api.put('/api/folders/f', { title: 'F', description: 'Theirs', overwrite: true });
+    expect(obj(changed.json)['description']).toBe('Theirs');
+    expect(await generation()).toBe(2);
+    const cleared = await api.put('/api/folders/f', { title: 'F', description: '', overwrite: true });
+    expect(obj(cleared.json)['description']).toBeUndefined();
+    expect(sim.state().folders[0]?.description).toBe('');
+    expect(await generation()).toBe(3);
+  });
+
   it('answers 404 for an unknown folder', async () => {
     sim = await simulator();
     expect((await client(sim).put('/api/folders/nope', { title: 'x', version: 1 })).status).toBe(404);

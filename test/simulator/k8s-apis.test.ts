@@ -124,6 +124,119 @@ describe('Kubernetes-style APIs (12.x)', () => {
     );
   });
 
+  it('save dashboards through the legacy save path: empty titles refused, refresh raised, id in the spec ignored', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    const empty = await api.post(DASH, { metadata: { name: 'e' }, spec: { title: '  ' } });
+    expect(empty.json).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'Dashboard title cannot be empty',
+      reason: 'BadRequest',
+      details: { name: 'e', group: 'dashboard.grafana.app', kind: 'dashboards' },
+      code: 400,
+    });
+    expect(sim.state().dashboards).toEqual([]);
+    await api.post('/api/dashboards/db', { dashboard: { uid: 'other', title: 'Other' } });
+    const created = await api.post(DASH, {
+      metadata: { name: 'd' },
+      spec: { id: 1, version: 7, title: 'D', refresh: '1s' },
+    });
+    expect(created.status).toBe(201);
+    expect(obj(obj(created.json)['spec'])['refresh']).toBe('5s');
+    const legacy = obj(obj((await api.get('/api/dashboards/uid/d')).json)['dashboard']);
+    expect(legacy).toMatchObject({ uid: 'd', title: 'D', refresh: '5s', version: 1 });
+    expect(obj(obj((await api.get('/api/dashboards/uid/other')).json)['dashboard'])['title']).toBe('Other');
+    const blank = await api.put(`${DASH}/d`, { metadata: { name: 'd' }, spec: { title: '' } });
+    expect(blank.status).toBe(400);
+    expect(obj(blank.json)).toMatchObject({
+      reason: 'BadRequest',
+      message: 'Dashboard title cannot be empty',
+    });
+    const updated = await api.put(`${DASH}/d`, {
+      metadata: { name: 'd' },
+      spec: { title: 'D2', refresh: '2s' },
+    });
+    expect(updated.status).toBe(200);
+    expect(obj(obj(updated.json)['spec'])['refresh']).toBe('5s');
+    const versions = arr((await api.get('/api/dashboards/uid/d/versions')).json).map(
+      (v) => obj(v)['version'],
+    );
+    expect(versions).toEqual([2, 1]);
+  });
+
+  it('refuse to update or delete a file-provisioned dashboard, as the legacy API does', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    await api.post('/api/dashboards/db', { dashboard: { uid: 'p', title: 'P' } });
+    sim.admin.mark({ kind: 'dashboard', uid: 'p', provisioned: true });
+    const put = await api.put(`${DASH}/p`, { metadata: { name: 'p' }, spec: { title: 'Changed' } });
+    expect(put.status).toBe(400);
+    expect(obj(put.json)).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'BadRequest',
+      message: 'Cannot save provisioned dashboard',
+      code: 400,
+    });
+    const del = await api.del(`${DASH}/p`);
+    expect(del.status).toBe(400);
+    expect(obj(del.json)).toMatchObject({
+      kind: 'Status',
+      reason: 'BadRequest',
+      message: 'provisioned dashboard cannot be deleted',
+    });
+    const stored = obj(obj((await api.get('/api/dashboards/uid/p')).json)['dashboard']);
+    expect(stored).toMatchObject({ title: 'P', version: 1 });
+  });
+
+  it('refuse a folder move that would push the moved subtree below the maximum depth, like the legacy move', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    let parent = '';
+    for (let depth = 1; depth <= 7; depth++) {
+      await api.post('/api/folders', { uid: `l${depth}`, title: `L${depth}`, parentUid: parent });
+      parent = `l${depth}`;
+    }
+    await api.post('/api/folders', { uid: 'a', title: 'A' });
+    await api.post('/api/folders', { uid: 'b', title: 'B', parentUid: 'a' });
+    await api.post('/api/folders', { uid: 'c', title: 'C', parentUid: 'b' });
+    const legacy = await api.post('/api/folders/a/move', { parentUid: 'l7' });
+    expect(legacy.status).toBe(400);
+    expect(legacy.json).toEqual({
+      messageId: 'folder.maximum-depth-reached',
+      message: 'Maximum nested folder depth reached',
+    });
+    const rv = obj(obj((await api.get(`${FOLDERS}/a`)).json)['metadata'])['resourceVersion'];
+    const moved = await api.put(`${FOLDERS}/a`, {
+      metadata: { name: 'a', resourceVersion: rv, annotations: { 'grafana.app/folder': 'l7' } },
+      spec: { title: 'A' },
+    });
+    expect(moved.status).toBe(400);
+    expect(obj(moved.json)).toMatchObject({
+      kind: 'Status',
+      reason: 'BadRequest',
+      message: 'Maximum nested folder depth reached',
+    });
+    expect(sim.state().folders.find((f) => f.uid === 'a')?.parentUid).toBe('');
+    const circular = await api.put(`${FOLDERS}/a`, {
+      metadata: { name: 'a', annotations: { 'grafana.app/folder': 'c' } },
+      spec: { title: 'A' },
+    });
+    expect(obj(circular.json)).toMatchObject({
+      reason: 'BadRequest',
+      message: 'Circular reference detected',
+    });
+    const fits = await api.put(`${FOLDERS}/a`, {
+      metadata: { name: 'a', annotations: { 'grafana.app/folder': 'l5' } },
+      spec: { title: 'A' },
+    });
+    expect(fits.status).toBe(200);
+    expect((await api.post('/api/folders/a/move', { parentUid: 'l5' })).status).toBe(200);
+  });
+
   it('manage folders with the parent in the grafana.app/folder annotation', async () => {
     sim = await simulator({ profile: '12.x' });
     const api = client(sim);

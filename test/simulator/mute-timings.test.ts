@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.ts';
-import { client, NO_PROVENANCE, obj, simulator, str } from './helpers.ts';
+import { alertRule, client, NO_PROVENANCE, obj, simulator, str } from './helpers.ts';
 
 let sim: Simulator;
 afterEach(async () => sim.close());
@@ -99,6 +99,55 @@ describe('mute timings', () => {
     expect(r.status).toBe(202);
     expect((await api.get(`${MT}/weekend`)).status).toBe(200);
     expect(JSON.stringify((await api.get('/api/v1/provisioning/policies')).json)).toContain('"weekend"');
+  });
+
+  it('a rename follows nested routes and the mute and active intervals of rule notification settings', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    await api.post(MT, weekends, NO_PROVENANCE);
+    await api.post(MT, { ...weekends, name: 'other' }, NO_PROVENANCE);
+    await api.post('/api/folders', { uid: 'f', title: 'F' });
+    await api.put(
+      '/api/v1/provisioning/policies',
+      {
+        receiver: 'grafana-default-email',
+        routes: [{ routes: [{ mute_time_intervals: ['other', 'weekends'] }] }],
+      },
+      NO_PROVENANCE,
+    );
+    const rule = alertRule({
+      uid: 'r',
+      folderUID: 'f',
+      ruleGroup: 'g',
+      notification_settings: {
+        receiver: 'grafana-default-email',
+        mute_time_intervals: ['weekends'],
+        active_time_intervals: ['other', 'weekends'],
+      },
+    });
+    expect((await api.post('/api/v1/provisioning/alert-rules', rule)).status).toBe(201);
+    expect((await api.put(`${MT}/weekends`, { ...weekends, name: 'weekend' }, NO_PROVENANCE)).status).toBe(
+      202,
+    );
+    const tree = obj((await api.get('/api/v1/provisioning/policies')).json);
+    expect(tree['routes']).toEqual([{ routes: [{ mute_time_intervals: ['other', 'weekend'] }] }]);
+    const settings = sim.state().rules[0]?.notificationSettings;
+    expect(settings?.['mute_time_intervals']).toEqual(['weekend']);
+    expect(settings?.['active_time_intervals']).toEqual(['other', 'weekend']);
+    expect(settings?.['receiver']).toBe('grafana-default-email');
+  });
+
+  it('DELETE with a stale ?version= is 409, with the current one 204', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    const v1 = String(obj((await api.post(MT, weekends)).json)['version']);
+    const changed = { ...weekends, time_intervals: [{ weekdays: ['monday'] }] };
+    const v2 = String(obj((await api.put(`${MT}/weekends`, changed)).json)['version']);
+    expect(v2).not.toBe(v1);
+    const stale = await api.del(`${MT}/weekends?version=${v1}`);
+    expect(stale.status).toBe(409);
+    expect(obj(stale.json)['messageId']).toBe('alerting.notifications.conflict');
+    expect((await api.del(`${MT}/weekends?version=${v2}`)).status).toBe(204);
   });
 
   it('DELETE answers 204, 409 while a policy uses it, and 403 for api → none', async () => {

@@ -14,4 +14,19 @@ describe('profile table', () => {
     expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueFolderTitles)).toEqual([true, true, false, false]);
     expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueRuleTitles)).toEqual([true, true, true, false]);
   });
+
+  it('switches the template 404 body and the template validation body separately, both at 11.2', () => {
+    expect(PROFILE_NAMES.map((n) => PROFILES[n].templateNotFound)).toEqual([
+      'empty',
+      'errutil',
+      'errutil',
+      'errutil',
+    ]);
+    expect(PROFILE_NAMES.map((n) => PROFILES[n].templateErrors)).toEqual([
+      'legacy',
+      'errutil',
+      'errutil',
+      'errutil',
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,7 @@ describe('state file', () => {
       settings: { integrationKey: 'k' },
     });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ formatVersion: 1 });
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
     await sim.close();
 
     sim = await startSimulator({ stateFile: file });
@@ -47,6 +48,23 @@ describe('state file', () => {
     expect(sim.state().integrations.find((i) => i.uid === 'pd')?.settings['integrationKey']).toBe('k');
     const next = await again.post('/api/dashboards/db', { dashboard: { title: 'New' } });
     expect(obj(next.json)['id']).toBe(3);
+  });
+
+  it('narrows the permissions of an existing state file and of a leftover temporary file to 0600', async () => {
+    if (process.platform === 'win32') return;
+    dir = mkdtempSync(join(tmpdir(), 'sim-state-'));
+    const file = join(dir, 'state.json');
+    const leftover = `${file}.${process.pid}.tmp`;
+    writeFileSync(leftover, 'stale', { mode: 0o644 });
+    sim = await startSimulator({ stateFile: file });
+    await client(sim).post('/api/folders', { uid: 'f', title: 'F' });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(existsSync(leftover)).toBe(false);
+    await sim.close();
+    chmodSync(file, 0o644);
+    sim = await startSimulator({ stateFile: file });
+    await client(sim).post('/api/folders', { uid: 'g', title: 'G' });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a file that is not a simulator state', async () => {

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.ts';
+import { SimContext } from '../../src/simulator/context.ts';
+import type { Profile, Simulator } from '../../src/simulator/index.ts';
+import { PROFILES } from '../../src/simulator/index.ts';
+import type { SimResponse } from '../../src/simulator/responses.ts';
+import { initialState } from '../../src/simulator/state.ts';
+import { templateRoutes } from '../../src/simulator/templates.ts';
 import { arr, client, NO_PROVENANCE, obj, simulator } from './helpers.ts';
 
 let sim: Simulator;
@@ -36,6 +41,40 @@ describe('notification templates', () => {
     expect((await client(sim).put(`${T}/x`, { template: '{{ if .X }}open' })).status).toBe(400);
   });
 
+  it('answers validation errors with the legacy body on 10.4', async () => {
+    sim = await simulator({ profile: '10.4' });
+    const r = await client(sim).put(`${T}/x`, { template: ' ' });
+    expect(r.status).toBe(400);
+    expect(r.json).toEqual({ message: 'invalid object specification: template must have content' });
+  });
+
+  it('chooses the 400 body from the template-error setting of the profile, not from the 404 one', () => {
+    const put = templateRoutes.find((r) => r.method === 'PUT');
+    const invalidPut = (profile: Profile): SimResponse | undefined => {
+      const context = new SimContext(initialState(), profile, {
+        recordingRules: false,
+        minRefreshIntervalMs: 5000,
+        secureSettings: {},
+        defaultRuleIntervalSeconds: 60,
+        baseIntervalSeconds: 10,
+      });
+      return put?.handler(context, {
+        method: 'PUT',
+        path: `${T}/x`,
+        params: { name: 'x' },
+        query: new URLSearchParams(),
+        headers: {},
+        rawBody: JSON.stringify({ template: ' ' }),
+        identity: { kind: 'user', login: 'admin', name: '', id: 1, uid: 'u', orgId: 1, role: 'Admin' },
+        provenance: 'api',
+      });
+    };
+    const errutil = invalidPut({ ...PROFILES['11.6'], templateNotFound: 'empty' });
+    expect(obj(errutil?.body)['messageId']).toBe('alerting.notifications.templates.invalidFormat');
+    const legacy = invalidPut({ ...PROFILES['10.4'], templateNotFound: 'errutil' });
+    expect(legacy?.body).toEqual({ message: 'invalid object specification: template must have content' });
+  });
+
   it('GET of an unknown template is errutil 404, empty 404 on 10.4', async () => {
     sim = await simulator();
     expect(obj((await client(sim).get(`${T}/nope`)).json)['messageId']).toBe(
@@ -66,5 +105,20 @@ describe('notification templates', () => {
     expect((await api.put(`${T}/a`, { template: 'three', version: v1 })).status).toBe(409);
     expect((await api.put(`${T}/a`, { template: 'three' }, NO_PROVENANCE)).status).toBe(403);
     expect((await api.del(`${T}/a`, NO_PROVENANCE)).status).toBe(403);
+  });
+
+  it('DELETE with a stale ?version= is 409, with the current one 204; 10.4 ignores versions', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    const v1 = String(obj((await api.put(`${T}/a`, { template: 'one' })).json)['version']);
+    const v2 = String(obj((await api.put(`${T}/a`, { template: 'two' })).json)['version']);
+    const stale = await api.del(`${T}/a?version=${v1}`);
+    expect(stale.status).toBe(409);
+    expect(obj(stale.json)['messageId']).toBe('alerting.notifications.conflict');
+    expect((await api.del(`${T}/a?version=${v2}`)).status).toBe(204);
+    await sim.close();
+    sim = await simulator({ profile: '10.4' });
+    await client(sim).put(`${T}/a`, { template: 'one' });
+    expect((await client(sim).del(`${T}/a?version=whatever`, NO_PROVENANCE)).status).toBe(204);
   });
 });

@@ -106,7 +106,16 @@ describe('ui helpers', () => {
     sim.ui.editMuteTiming('nights', (intervals) => {
       intervals.push({ weekdays: ['sunday'] });
     });
+    await api.put('/api/v1/provisioning/templates/t', { template: '{{ define "t" }}before{{ end }}' });
     sim.ui.editTemplate('t', 'hello');
+    const template = obj((await api.get('/api/v1/provisioning/templates/t')).json);
+    expect(template['template']).toBe('{{ define "t" }}\n  hello\n{{ end }}');
+    expect(template['provenance']).toBe('api');
+    sim.ui.editTemplate('fresh', 'made in the UI');
+    const fresh = obj((await api.get('/api/v1/provisioning/templates/fresh')).json);
+    expect(fresh['template']).toBe('{{ define "fresh" }}\n  made in the UI\n{{ end }}');
+    expect(fresh['provenance']).toBeUndefined();
+    expect(sim.state().templates.find((t) => t.name === 'fresh')?.provenance).toBe('');
     const mt = obj((await api.get('/api/v1/provisioning/mute-timings/nights')).json);
     expect(arr(mt['time_intervals'])).toHaveLength(2);
     expect((await api.put('/api/v1/provisioning/mute-timings/nights', mt, NO_PROVENANCE)).status).toBe(403);
