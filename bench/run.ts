@@ -5,9 +5,11 @@
  *
  * render: for 250, 500 and 1,000 generated dashboards of 20 panels, the time to build (define), validate and
  * serialize them to canonical files, next to the floor measured in the same run: building the same dashboards
- * with the SDK builders and JSON.stringify alone. Also `npm run render` of the repository, start-up included.
+ * with the SDK builders and JSON.stringify alone. Also the render command over the repository, start-up included,
+ * writing into a fresh scratch folder (`--out`), never into the repository's rendered/.
+ *
+ * `npm run --silent bench` prints the JSON alone (without --silent, npm prints its own header lines first).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ import { writeRendered } from '../src/render/write.ts';
 import { validate } from '../src/validate/validate.ts';
 import { PANELS_PER_DASHBOARD, generatedDashboard } from './generate.ts';
 import { publishBench } from './publish.ts';
+import { repositoryRender } from './repository-render.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = [250, 500, 1000];
@@ -156,22 +159,12 @@ function renderBench(): unknown {
   };
 }
 
-function repositoryRender(): unknown {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i += 1) {
-    const t = performance.now();
-    execFileSync('npm', ['run', '--silent', 'render'], { cwd: root, stdio: 'pipe' });
-    times.push(performance.now() - t);
-  }
-  return { command: 'npm run render', medianMs: round(median(times)), targetMs: 2000 };
-}
-
 const scratch = mkdtempSync(join(tmpdir(), 'gsac-bench-rendered-'));
 const result = {
   node: process.version,
   render: renderBench(),
-  repositoryRender: repositoryRender(),
-  publishAndDrift: await publishBench(root, scratch),
+  repositoryRender: repositoryRender(root, scratch),
+  publishAndDrift: await publishBench(root, join(scratch, 'publish')),
 };
 rmSync(scratch, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

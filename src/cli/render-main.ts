@@ -4,7 +4,10 @@ import type { Output } from './run.ts';
 import { parseFlags } from './run.ts';
 import { resolve } from 'node:path';
 
-/** `npm run render [-- --check] [--env <name>] [--out <dir>]` */
+/**
+ * `npm run render [-- --check] [--env <name>] [--out <dir>]`. `--out` is relative to the repository root (where
+ * npm runs scripts); messages name the folder the same way.
+ */
 export async function renderMain(root: string, argv: readonly string[], output: Output): Promise<number> {
   const flags = parseFlags(argv, {
     check: { type: 'boolean', default: false },
@@ -15,10 +18,10 @@ export async function renderMain(root: string, argv: readonly string[], output: 
   const result = renderProject(project, {
     check: flags.check,
     ...(flags.env === undefined ? {} : { environment: flags.env }),
-    ...(flags.out === undefined ? {} : { outDir: resolve(flags.out) }),
+    ...(flags.out === undefined ? {} : { outDir: resolve(root, flags.out) }),
   });
   if (flags.check) {
-    output.out(`rendered/ is up to date (${result.files} files).`);
+    output.out(`${result.folder}/ is up to date (${result.files} files).`);
     return 0;
   }
   for (const change of result.changes) {
@@ -27,8 +30,8 @@ export async function renderMain(root: string, argv: readonly string[], output: 
   }
   output.out(
     result.changes.length === 0
-      ? `${result.files} files rendered, all already up to date.`
-      : `${result.files} files rendered, ${result.changes.length} changed.`,
+      ? `${result.files} files rendered into ${result.folder}/, all already up to date.`
+      : `${result.files} files rendered into ${result.folder}/, ${result.changes.length} changed.`,
   );
   return 0;
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { BaseConfig } from '../config/base.ts';
 import { StaleRenderError, UsageError, ValidationError } from '../core/errors.ts';
 import type { BuiltProject, Project } from '../project/project.ts';
@@ -7,7 +7,7 @@ import { buildProject } from '../project/project.ts';
 import { replaceRegion, routingTable } from '../render/readme-table.ts';
 import { renderAll } from '../render/render.ts';
 import type { StaleEntry } from '../render/write.ts';
-import { diffRendered, writeRendered } from '../render/write.ts';
+import { checkRenderTarget, diffRendered, writeRendered } from '../render/write.ts';
 import { sortProblems } from '../validate/problem.ts';
 import { validate } from '../validate/validate.ts';
 
@@ -30,7 +30,10 @@ export function buildValidated<C extends BaseConfig>(
 
 export interface RenderOptions {
   readonly environment?: string;
-  /** Output folder; default `rendered/` under the root (only for the default environment). */
+  /**
+   * Output folder (absolute); default `rendered/` under the root (only for the default environment). It must be
+   * new, empty or rendered before; render only writes and deletes in the folders it owns there (RENDERED_FOLDERS).
+   */
   readonly outDir?: string;
   /** Compare instead of writing. */
   readonly check?: boolean;
@@ -38,6 +41,8 @@ export interface RenderOptions {
 
 export interface RenderResult {
   readonly outDir: string;
+  /** The output folder as messages name it: relative to the root when inside it (`rendered`), else absolute. */
+  readonly folder: string;
   readonly files: number;
   /** What was written or deleted (empty when everything was up to date, and always for --check). */
   readonly changes: readonly StaleEntry[];
@@ -55,6 +60,8 @@ export function renderProject<C extends BaseConfig>(
     );
   }
   const outDir = options.outDir ?? join(project.root, RENDERED_DIR);
+  const folder = folderLabel(project.root, outDir);
+  if (options.check !== true) checkRenderTarget(outDir, folder);
   const built = buildValidated(project, environment);
   const files = renderAll(built.registry, built.config);
   // The README's routing table describes the default environment, like rendered/.
@@ -63,15 +70,23 @@ export function renderProject<C extends BaseConfig>(
   if (options.check === true) {
     const stale = diffRendered(outDir, files);
     if (readme !== undefined) stale.push({ path: '../README.md (routing table)', state: 'stale' });
-    if (stale.length > 0) throw new StaleRenderError(RENDERED_DIR, stale);
-    return { outDir, files: files.size, changes: [] };
+    if (stale.length > 0) throw new StaleRenderError(folder, stale);
+    return { outDir, folder, files: files.size, changes: [] };
   }
   const changes = writeRendered(outDir, files);
   if (readme !== undefined) {
     writeFileSync(readme.path, readme.text);
     changes.push({ path: '../README.md (routing table)', state: 'stale' });
   }
-  return { outDir, files: files.size, changes };
+  return { outDir, folder, files: files.size, changes };
+}
+
+/** A folder as messages name it: relative to the root (forward slashes) when inside it, else its absolute path. */
+export function folderLabel(root: string, dir: string): string {
+  const rel = relative(root, dir);
+  if (rel === '') return '.';
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return dir;
+  return rel.split(sep).join('/');
 }
 
 /** The README with its generated routing table brought up to date, when it is out of date. */

@@ -29,10 +29,6 @@ export function parseDuration(text: string): number | undefined {
   return total;
 }
 
-export function isDuration(text: string): boolean {
-  return parseDuration(text) !== undefined;
-}
-
 /** Canonical form, as Prometheus and Grafana print it: `90s` → `1m30s`, `24h` → `1d`, `0` → `0s`. */
 export function formatDuration(ms: number): string {
   if (!Number.isInteger(ms) || ms < 0) throw new RangeError(`not a duration: ${ms} ms`);
@@ -47,11 +43,4 @@ export function formatDuration(ms: number): string {
     }
   }
   return out;
-}
-
-/** Whole seconds of a duration; throws when the text is not a duration (callers validate first). */
-export function durationSeconds(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new RangeError(`not a duration: ${JSON.stringify(text)}`);
-  return ms / 1000;
 }

@@ -57,6 +57,26 @@ export class UsageError extends StackError {
   }
 }
 
+/**
+ * The output folder holds files but was not rendered before (none of the folders render owns is in it): render
+ * writes nothing there rather than mix its files with someone else's (`render --out .` would otherwise land in
+ * the repository root).
+ */
+export class NotRenderOutputError extends UsageError {
+  /** The folder, as named in the message. */
+  readonly dir: string;
+
+  constructor(dir: string, owned: readonly string[], found: readonly string[]) {
+    const shown = found.slice(0, 5).join(', ') + (found.length > 5 ? `, … (${found.length} entries)` : '');
+    super(
+      `${dir}/ is not a render output folder: it is not empty (${shown}) and holds none of ${owned.map((f) => `${f}/`).join(', ')}. ` +
+        'Nothing was written. Pass --out a new or empty folder, or one render wrote before.',
+    );
+    this.name = 'NotRenderOutputError';
+    this.dir = dir;
+  }
+}
+
 /** The project itself could not be loaded (missing config, an index that throws). */
 export class ProjectLoadError extends StackError {
   readonly code = 'project-load';

@@ -11,13 +11,3 @@ export function isJsonObject(value: unknown): value is JsonObject {
 export function field(value: unknown, key: string): unknown {
   return isJsonObject(value) ? value[key] : undefined;
 }
-
-export function stringField(value: unknown, key: string): string | undefined {
-  const v = field(value, key);
-  return typeof v === 'string' ? v : undefined;
-}
-
-export function arrayField(value: unknown, key: string): readonly unknown[] {
-  const v = field(value, key);
-  return Array.isArray(v) ? v : [];
-}

@@ -1,7 +1,7 @@
 /**
  * The kinds of Grafana object this project manages, in dependency order: a kind may only refer to kinds that
  * come before it (folders first, dashboards last). Publish applies creations and updates in this order and
- * deletions in reverse (DESIGN.md, decision 7).
+ * deletions in reverse where references allow (ARCHITECTURE.md, "Execution phases differ from display order").
  */
 export const KINDS = [
   'Folder',

@@ -1,5 +1,4 @@
 import type { Kind } from './kinds.ts';
-import { isKind } from './kinds.ts';
 import type { PrometheusRuleGroup, RuleDataSourceType } from '../alerting/rule-model.ts';
 import type { SpecByKind } from './specs.ts';
 
@@ -10,8 +9,11 @@ export interface RuleGroupOrigin {
 }
 
 /**
- * One Grafana object as the repository wants it: a plain, frozen value. `spec` is the JSON the Grafana API
- * takes; `source` is the repository-relative file that defined it, quoted in every message about it.
+ * One Grafana object as the repository wants it: a plain value, frozen at the top (`sealResource`). `spec` is the
+ * JSON the Grafana API takes, in canonical form (`canonicalize`): it may share subtrees with what built it and is
+ * not frozen, but immutable by contract (nothing may write to it; test/project/immutability.test.ts runs the
+ * pipeline over deep-frozen resources). `source` is the repository-relative file that defined it, quoted in every
+ * message about it.
  */
 export interface ResourceOf<K extends Kind> {
   readonly kind: K;
@@ -32,19 +34,4 @@ export type ResourceRef = `${Kind}/${string}`;
 
 export function refOf(resource: { readonly kind: Kind; readonly uid: string }): ResourceRef {
   return `${resource.kind}/${resource.uid}`;
-}
-
-export function parseRef(text: string): { kind: Kind; uid: string } | undefined {
-  const slash = text.indexOf('/');
-  if (slash < 0) return undefined;
-  const kind = text.slice(0, slash);
-  const uid = text.slice(slash + 1);
-  return isKind(kind) && uid.length > 0 ? { kind, uid } : undefined;
-}
-
-export function isResourceOf<K extends Kind>(
-  resource: Resource,
-  kind: K,
-): resource is Resource & ResourceOf<K> {
-  return resource.kind === kind;
 }

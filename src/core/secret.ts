@@ -1,6 +1,6 @@
 /**
  * A reference to a secret held in an environment variable. Secrets never enter the repository: rendered files
- * show `${ENV_NAME}`, and publish resolves the variable at the last moment (DESIGN.md, decision 3).
+ * show `${ENV_NAME}`, and publish resolves the variable at the last moment.
  */
 export class SecretRef {
   readonly env: string;

@@ -1,23 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { filesUnder } from '../core/files.ts';
 import type { Problem } from '../validate/problem.ts';
 import { repoRelative } from '../core/source.ts';
 
 /** The content folders, in the order their indexes are loaded. */
 export const CONTENT_DIRS = ['datasources', 'dashboards', 'alerts', 'slos'] as const;
 
-/** Every `*.ts` file under a folder, sorted, as absolute paths. */
+/** Every `*.ts` file under a folder (declaration files left out), in `filesUnder` order, as absolute paths. */
 export function listTsFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(path);
-    }
-  };
-  walk(dir);
-  return out;
+  return filesUnder(dir)
+    .filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))
+    .map((path) => join(dir, path));
 }
 
 const IMPORT_SPECIFIERS = [

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProjectLoadError } from '../core/errors.ts';
+import { filesUnder } from '../core/files.ts';
 import type { Kind } from '../core/kinds.ts';
 import { KIND_DIRECTORY, isKind } from '../core/kinds.ts';
 import type { Resource } from '../core/resource.ts';
@@ -13,8 +14,7 @@ export function readRenderedResources(renderedDir: string): Resource[] {
   const files = new Map<string, string>();
   for (const folder of Object.values(KIND_DIRECTORY)) {
     const dir = join(renderedDir, 'grafana', folder);
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    for (const file of filesUnder(dir).filter((f) => f.endsWith('.json') && !f.includes('/'))) {
       files.set(`grafana/${folder}/${file}`, readFileSync(join(dir, file), 'utf8'));
     }
   }

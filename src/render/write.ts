@@ -4,27 +4,37 @@ import {
   readdirSync,
   readFileSync,
   rmdirSync,
-  statSync,
+  lstatSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
+import { NotRenderOutputError } from '../core/errors.ts';
 import type { StaleState } from '../core/errors.ts';
+import { filesUnder } from '../core/files.ts';
 import type { RenderedFile } from './rendered-file.ts';
+import { RENDERED_FOLDERS } from './rendered-file.ts';
 
-/** Every file under a folder, as forward-slash paths relative to it. */
-function existingFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
+/** A real folder: not a file, not a symbolic link (render never deletes through a link). */
+const isDirectory = (path: string): boolean => existsSync(path) && lstatSync(path).isDirectory();
+
+/** The files of the folder that render owns (those under RENDERED_FOLDERS), relative to it, sorted. */
+function ownedFiles(outDir: string): string[] {
+  return RENDERED_FOLDERS.flatMap((folder) =>
+    isDirectory(join(outDir, folder)) ? filesUnder(join(outDir, folder)).map((p) => `${folder}/${p}`) : [],
+  ).sort();
+}
+
+/**
+ * Throws NotRenderOutputError unless render may write into the folder: it does not exist, is empty, or holds one
+ * of the folders render owns (it was rendered before). `label` names the folder in the message.
+ */
+export function checkRenderTarget(outDir: string, label: string = outDir): void {
+  if (!existsSync(outDir)) return;
+  const entries = readdirSync(outDir).sort();
+  if (entries.length === 0) return;
+  if (RENDERED_FOLDERS.some((folder) => isDirectory(join(outDir, folder)))) return;
+  throw new NotRenderOutputError(label, RENDERED_FOLDERS, entries);
 }
 
 export interface StaleEntry {
@@ -32,10 +42,13 @@ export interface StaleEntry {
   readonly state: StaleState;
 }
 
-/** What differs between the folder and what should be there; reads only. */
+/**
+ * What differs between the folder and what should be there; reads only. Only the folders render owns count:
+ * anything else in the folder is neither compared nor reported.
+ */
 export function diffRendered(outDir: string, files: ReadonlyMap<string, RenderedFile>): StaleEntry[] {
   const entries: StaleEntry[] = [];
-  const onDisk = new Set(existingFiles(outDir));
+  const onDisk = new Set(ownedFiles(outDir));
   for (const [path, file] of files) {
     if (!onDisk.has(path)) entries.push({ path, state: 'missing' });
     else if (readFileSync(join(outDir, path), 'utf8') !== file.content)
@@ -45,17 +58,20 @@ export function diffRendered(outDir: string, files: ReadonlyMap<string, Rendered
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function removeEmptyDirs(dir: string, root: string): void {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
-  for (const name of readdirSync(dir)) removeEmptyDirs(join(dir, name), root);
-  if (dir !== root && readdirSync(dir).length === 0) rmdirSync(dir);
+/** Removes the empty folders under `dir`, and `dir` itself when it ends up empty. */
+function removeEmptyDirs(dir: string): void {
+  if (!isDirectory(dir)) return;
+  for (const name of readdirSync(dir)) removeEmptyDirs(join(dir, name));
+  if (readdirSync(dir).length === 0) rmdirSync(dir);
 }
 
 /**
- * Makes the folder hold exactly `files`: writes what is missing or stale (untouched files keep their bytes and
- * times), deletes what is no longer rendered. Returns what changed.
+ * Makes the folders render owns hold exactly `files`: writes what is missing or stale (untouched files keep their
+ * bytes and times), deletes what is no longer rendered there. Nothing outside RENDERED_FOLDERS is ever deleted,
+ * and a non-empty folder render did not write before is refused (checkRenderTarget). Returns what changed.
  */
 export function writeRendered(outDir: string, files: ReadonlyMap<string, RenderedFile>): StaleEntry[] {
+  checkRenderTarget(outDir);
   const changes = diffRendered(outDir, files);
   for (const change of changes) {
     const path = join(outDir, change.path);
@@ -68,6 +84,6 @@ export function writeRendered(outDir: string, files: ReadonlyMap<string, Rendere
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.content);
   }
-  removeEmptyDirs(outDir, outDir);
+  for (const folder of RENDERED_FOLDERS) removeEmptyDirs(join(outDir, folder));
   return changes;
 }

@@ -52,14 +52,27 @@ export interface ProvisionEnvironment {
   readonly log: (line: string) => void;
 }
 
-function run(
-  command: string,
+/**
+ * The command line of one apt-get call, non-interactive either way: sudo resets the environment it was given, so
+ * through sudo the variable goes on the command line (`sudo DEBIAN_FRONTEND=noninteractive apt-get …`); as root
+ * it is set in apt-get's environment.
+ */
+export function aptGetCommand(
   args: readonly string[],
+  sudo: boolean,
+): { readonly command: string; readonly args: readonly string[] } {
+  return sudo
+    ? { command: 'sudo', args: ['DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args] }
+    : { command: 'apt-get', args };
+}
+
+function run(
+  command: { readonly command: string; readonly args: readonly string[] },
   env: ProvisionEnvironment['env'],
   log: (line: string) => void,
 ): boolean {
-  log(`$ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, [...args], {
+  log(`$ ${command.command} ${command.args.join(' ')}`);
+  const result = spawnSync(command.command, [...command.args], {
     stdio: 'inherit',
     env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
   });
@@ -80,17 +93,14 @@ export function provisionTools(
   const install = `apt-get install -y ${packages.join(' ')}`;
   const names = missing.map((t) => `${t.command} (${t.why})`).join(', ');
   const debian = existsSync('/etc/debian_version') && onPath('apt-get', env.path);
-  const sudo = env.isRoot ? [] : onPath('sudo', env.path) ? ['sudo'] : undefined;
-  if (!debian || sudo === undefined) {
+  const viaSudo = env.isRoot ? false : onPath('sudo', env.path) ? true : undefined;
+  if (!debian || viaSudo === undefined) {
     throw new MissingToolError(
       `missing: ${names}. Install them and run again: on Debian or Ubuntu, sudo ${install}.`,
     );
   }
   env.log(`Installing ${packages.join(', ')} for: ${names}`);
-  const aptGet = (args: readonly string[]): boolean =>
-    sudo.length > 0
-      ? run('sudo', ['apt-get', ...args], env.env, env.log)
-      : run('apt-get', args, env.env, env.log);
+  const aptGet = (args: readonly string[]): boolean => run(aptGetCommand(args, viaSudo), env.env, env.log);
   const installed =
     aptGet(['update', '-qq']) && aptGet(['install', '-y', '-qq', '--no-install-recommends', ...packages]);
   const still = tools.filter((t) => !onPath(t.command, env.path));

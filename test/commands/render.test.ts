@@ -1,9 +1,17 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderProject, validateProject } from '../../src/commands/render.ts';
-import { StaleRenderError, UsageError } from '../../src/core/errors.ts';
+import { folderLabel, renderProject, validateProject } from '../../src/commands/render.ts';
+import { NotRenderOutputError, StaleRenderError, UsageError } from '../../src/core/errors.ts';
 import { fixtureProject } from '../fixtures/project.ts';
 
 let out: string;
@@ -89,7 +97,47 @@ describe('render', () => {
       { path: 'grafana/folders/services.json', state: 'missing' },
     ]);
     expect((caught as StaleRenderError).message).toMatch(/Run `npm run render`/);
+    expect((caught as StaleRenderError).message.startsWith(`${out}/ is not up to date (3 files).`)).toBe(
+      true,
+    );
     expect(snapshot(out)).toEqual(before);
+  });
+
+  it('refuses a non-empty folder it did not render, before writing or deleting anything', () => {
+    writeFileSync(join(out, 'package.json'), '{}\n');
+    mkdirSync(join(out, 'src'));
+    writeFileSync(join(out, 'src/index.ts'), 'export {};\n');
+    const before = snapshot(out);
+    let caught: unknown;
+    try {
+      renderProject(fixtureProject(), { outDir: out });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(NotRenderOutputError);
+    expect(caught).toBeInstanceOf(UsageError);
+    expect((caught as NotRenderOutputError).dir).toBe(out);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('keeps what is not its own in a folder it rendered before', () => {
+    renderProject(fixtureProject(), { outDir: out });
+    writeFileSync(join(out, 'README.md'), 'mine\n');
+    writeFileSync(join(out, 'grafana/dashboards/hand-made.json'), '{}\n');
+    const result = renderProject(fixtureProject(), { outDir: out });
+    expect(result.changes).toEqual([{ path: 'grafana/dashboards/hand-made.json', state: 'extra' }]);
+    expect(result.folder).toBe(out);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toBe('mine\n');
+    expect(renderProject(fixtureProject(), { outDir: out, check: true }).files).toBe(15);
+  });
+
+  it('names folders relative to the root when inside it, else absolutely', () => {
+    expect(folderLabel('/repo', '/repo/rendered')).toBe('rendered');
+    expect(folderLabel('/repo', '/repo/out/staging')).toBe('out/staging');
+    expect(folderLabel('/repo', '/repo')).toBe('.');
+    expect(folderLabel('/repo', '/repo/..x')).toBe('..x');
+    expect(folderLabel('/repo', '/tmp/out')).toBe('/tmp/out');
+    expect(folderLabel('/repo', '/')).toBe('/');
   });
 
   it('keeps rendered/ for the default environment and asks for --out for another', () => {

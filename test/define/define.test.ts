@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { callerFile } from '../../src/core/source.ts';
-import { fromConfig, isDefinition, withSource } from '../../src/define/definition.ts';
+import { freezeDeep, fromConfig, isDefinition, withSource } from '../../src/define/definition.ts';
 import {
   defineDashboard,
   defineFolder,
@@ -51,6 +51,30 @@ describe('definitions', () => {
       defineFolder({ uid: 'b', title: 'B' }),
     ]);
     expect(group.build(context).map((r) => r.uid)).toEqual(['a', 'b']);
+  });
+});
+
+describe('freezeDeep', () => {
+  it('freezes what an already frozen object holds, and survives cycles', () => {
+    const inner = { list: [{ leaf: 1 }] };
+    const outer = Object.freeze({ inner });
+    const cyclic: { self?: unknown; n: number } = { n: 1 };
+    cyclic.self = cyclic;
+    const value = { outer, cyclic };
+    expect(freezeDeep(value)).toBe(value);
+    expect(Object.isFrozen(value)).toBe(true);
+    expect(Object.isFrozen(inner)).toBe(true);
+    expect(Object.isFrozen(inner.list)).toBe(true);
+    expect(Object.isFrozen(inner.list[0])).toBe(true);
+    expect(Object.isFrozen(cyclic)).toBe(true);
+  });
+
+  it('reaches the spec of a sealed resource, which sealing leaves unfrozen', () => {
+    const [folder] = defineFolder({ uid: 'f', title: 'F' }).build(context);
+    expect(Object.isFrozen(folder)).toBe(true);
+    expect(Object.isFrozen(folder?.spec)).toBe(false);
+    freezeDeep(folder);
+    expect(Object.isFrozen(folder?.spec)).toBe(true);
   });
 });
 

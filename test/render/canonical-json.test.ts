@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalize, deepCopy, secretPathsIn } from '../../src/core/canonical.ts';
 import { secret } from '../../src/core/secret.ts';
-import { canonicalJson } from '../../src/render/canonical-json.ts';
+import { defineFolder } from '../../src/define/folder.ts';
+import { jsonOfCanonical } from '../../src/render/canonical-json.ts';
+import { renderResource } from '../../src/render/grafana-files.ts';
 
-describe('canonicalJson', () => {
+/** Canonical JSON as render writes it: the spec made canonical when the resource is sealed, then written as is. */
+const canonicalJson = (value: unknown): string => jsonOfCanonical(canonicalize(value));
+
+describe('canonical JSON (canonicalize, then jsonOfCanonical)', () => {
   it('sorts keys, keeps array order, indents by two and ends with a newline', () => {
     expect(canonicalJson({ b: [3, 1, { y: 1, x: 2 }], a: 'z' })).toBe(
       '{\n  "a": "z",\n  "b": [\n    3,\n    1,\n    {\n      "x": 2,\n      "y": 1\n    }\n  ]\n}\n',
@@ -26,10 +31,20 @@ describe('canonicalJson', () => {
     expect(canonicalJson(value)).toBe(`${JSON.stringify(sorted, null, 2)}\n`);
   });
 
-  it('puts the given top-level keys first', () => {
-    expect(canonicalJson({ spec: 1, kind: 'K', uid: 'u' }, ['kind', 'uid'])).toBe(
-      '{\n  "kind": "K",\n  "uid": "u",\n  "spec": 1\n}\n',
-    );
+  it('writes a resource file with its identity first, then the canonical spec', () => {
+    const [folder] = defineFolder({ uid: 'f', title: 'F', parentUid: 'p' }).build({
+      config: {},
+      source: 'dashboards/f.ts',
+      relative: (p) => p,
+    });
+    if (folder === undefined) throw new Error('no folder built');
+    expect(renderResource(folder)).toEqual({
+      path: 'grafana/folders/f.json',
+      content:
+        '{\n  "kind": "Folder",\n  "uid": "f",\n  "title": "F",\n  "source": "dashboards/f.ts",\n  "spec": {\n' +
+        '    "parentUid": "p",\n    "title": "F",\n    "uid": "f"\n  }\n}\n',
+      refs: ['Folder/f'],
+    });
   });
 
   it('leaves out undefined and functions as JSON does, and writes -0 as 0', () => {

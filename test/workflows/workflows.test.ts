@@ -3,6 +3,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/project/load.ts';
+import { buildProject } from '../../src/project/project.ts';
+import { secretsNeeded } from '../../src/publish/secrets.ts';
 import { ROOT } from '../fixtures/grafana.ts';
 
 const scripts = (
@@ -11,9 +14,40 @@ const scripts = (
 const dir = join(ROOT, '.github/workflows');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
 
+interface Step {
+  run?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+
 interface Workflow {
+  name: string;
   on: unknown;
-  jobs: Record<string, { steps: { run?: string; uses?: string }[] }>;
+  jobs: Record<string, { if?: string; steps: Step[] }>;
+}
+
+const workflow = (file: string): Workflow => parse(readFileSync(join(dir, file), 'utf8')) as Workflow;
+
+/** Every step of every workflow whose command runs the npm script. */
+function stepsRunning(script: string): { file: string; step: Step }[] {
+  const pattern = new RegExp(`npm run (?:--silent )?${script}\\b`);
+  return files.flatMap((file) =>
+    Object.values(workflow(file).jobs).flatMap((job) =>
+      job.steps.filter((step) => pattern.test(step.run ?? '')).map((step) => ({ file, step })),
+    ),
+  );
+}
+
+/** The environment variables the content reads secrets from, in every environment of the Config. */
+async function secretVariables(): Promise<string[]> {
+  const project = await loadProject(ROOT);
+  const names = new Set<string>();
+  for (const environment of project.configSet.environments) {
+    for (const name of secretsNeeded(buildProject(project, environment).registry.resources).keys())
+      names.add(name);
+  }
+  return [...names].sort();
 }
 
 function runs(workflow: Workflow): string[] {
@@ -47,6 +81,50 @@ describe('GitHub workflows', () => {
     expect(commands).toContain('.ci/run');
     expect(commands).toMatch(/npm run --silent diff -- --base/);
     expect(readFileSync(join(ROOT, '.ci/run'), 'utf8')).toMatch(/\nnpm test\n/);
+  });
+
+  it('publishes only the commit CI passed on, after a push to main', () => {
+    const publish = workflow('publish.yml');
+    expect(publish.on).toEqual({
+      workflow_run: { workflows: [workflow('ci.yml').name], types: ['completed'], branches: ['main'] },
+      workflow_dispatch: null,
+    });
+    const job = publish.jobs['publish'];
+    expect(job?.if?.replace(/\s+/g, ' ')).toBe(
+      "github.event_name == 'workflow_dispatch' || (github.event.workflow_run.conclusion == 'success' && " +
+        "github.event.workflow_run.event == 'push' && github.event.workflow_run.head_sha == github.sha)",
+    );
+    expect(job?.steps[0]).toEqual({
+      uses: 'actions/checkout@v4',
+      with: { ref: '${{ github.event.workflow_run.head_sha || github.sha }}' },
+    });
+  });
+
+  it('hands every secret the content needs to every publish step, and .env.example lists it', async () => {
+    const needed = await secretVariables();
+    expect(needed).toEqual(expect.arrayContaining(['HEARTBEAT_TOKEN', 'LOKI_TENANT', 'TEMPO_TENANT']));
+    const example = [
+      ...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^([A-Z_][A-Z0-9_]*)=/gm),
+    ].map((m) => m[1]);
+    expect(needed.filter((name) => !example.includes(name))).toEqual([]);
+    const publishSteps = stepsRunning('publish');
+    expect(publishSteps.map((s) => s.file)).toEqual(['publish.yml', 'publish.yml']);
+    for (const { file, step } of publishSteps) {
+      const missing = needed.filter((name) => step.env?.[name] !== `\${{ secrets.${name} }}`);
+      expect(missing, `${file}: ${step.run ?? ''}`).toEqual([]);
+    }
+  });
+
+  it('gives every publish and drift step the Grafana connection', () => {
+    const steps = [...stepsRunning('publish'), ...stepsRunning('drift')];
+    expect(steps.map((s) => s.file)).toEqual(['publish.yml', 'publish.yml', 'drift.yml']);
+    for (const { file, step } of steps) {
+      expect(step.env, `${file}: ${step.run ?? ''}`).toMatchObject({
+        GRAFANA_URL: '${{ vars.GRAFANA_URL }}',
+        GRAFANA_TOKEN: '${{ secrets.GRAFANA_TOKEN }}',
+        GRAFANA_ORG_ID: '${{ vars.GRAFANA_ORG_ID }}',
+      });
+    }
   });
 
   it('publishes one run at a time and acts on drift exit codes', () => {
