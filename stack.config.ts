@@ -3,7 +3,7 @@
  * severity table. Content is a function of this Config; environments override it and never touch content.
  */
 import type { BaseConfig, Selector, TiersInput } from './src/index.ts';
-import { defineConfig } from './src/index.ts';
+import { WORKBOOK_TIERS, defineConfig, ne } from './src/index.ts';
 
 export interface DataSourceConfig {
   readonly uid: string;
@@ -19,8 +19,10 @@ export interface FolderConfig {
 export interface StackConfig extends BaseConfig {
   readonly datasources: {
     readonly prometheus: DataSourceConfig & { readonly basicAuthUser: string };
-    readonly loki: DataSourceConfig & { readonly tenant: string };
-    readonly tempo: DataSourceConfig & { readonly tenant: string };
+    // Loki and Tempo tenants are no Config: Grafana only takes header values as secrets, so the data sources read
+    // them from LOKI_TENANT / TEMPO_TENANT at publish time, the variables Alloy writes with.
+    readonly loki: DataSourceConfig;
+    readonly tempo: DataSourceConfig;
     readonly alertmanager: DataSourceConfig;
   };
   readonly folders: {
@@ -117,9 +119,10 @@ export interface StackConfig extends BaseConfig {
     /** Burn-rate alert tiers: window pairs, the share of the budget each lets burn, severities (SRE Workbook). */
     readonly tiers: TiersInput;
     /**
-     * Bounds of Beyla's HTTP duration histogram, seconds: configs/beyla/beyla-config.yml's
-     * prometheus_export.buckets.duration_histogram (test/slo checks they agree). A latency SLO's threshold must be
-     * one of them.
+     * Bounds of Beyla's HTTP duration histogram, seconds, that every path exporting it has: the standalone Beyla
+     * (configs/beyla/beyla-config.yml, prometheus_export.buckets.duration_histogram) and Alloy's embedded
+     * beyla.ebpf (configs/alloy/config.alloy, Beyla's defaults in Alloy 1.18). test/slo checks this is the bounds
+     * the two files share. A latency SLO's threshold must be one of them, or the SLI vanishes on the other path.
      */
     readonly beylaDurationBuckets: readonly number[];
   };
@@ -135,8 +138,8 @@ export default defineConfig<StackConfig>({
         url: 'http://prometheus:9090',
         basicAuthUser: 'grafana',
       },
-      loki: { uid: 'loki', name: 'Loki', url: 'http://loki:3100', tenant: 'stack' },
-      tempo: { uid: 'tempo', name: 'Tempo', url: 'http://tempo:3200', tenant: 'stack' },
+      loki: { uid: 'loki', name: 'Loki', url: 'http://loki:3100' },
+      tempo: { uid: 'tempo', name: 'Tempo', url: 'http://tempo:3200' },
       alertmanager: { uid: 'alertmanager', name: 'Alertmanager', url: 'http://alertmanager:9093' },
     },
     folders: {
@@ -153,8 +156,10 @@ export default defineConfig<StackConfig>({
       slos: { uid: 'stack-slos', title: 'SLOs' },
     },
     selectors: {
-      // Beyla is scraped with honor_labels, so its job is "<namespace>/<service>": select by service_name.
-      beyla: {},
+      // Beyla is scraped with honor_labels, so its job is "<namespace>/<service>": select by service_name. Series of
+      // OTLP SDKs through Alloy's otelcol.exporter.prometheus share Beyla's metric names but carry service.name as
+      // job only (no service_name label): requiring service_name keeps them out of service_name="".
+      beyla: { service_name: ne('') },
       alloy: { job: 'alloy' },
       prometheus: { job: 'prometheus' },
       loki: { job: 'loki' },
@@ -239,35 +244,19 @@ export default defineConfig<StackConfig>({
     slo: {
       period: '30d',
       interval: '1m',
-      // Page on 2% of the period's budget spent in 1h or 5% in 6h; ticket on 10% in 1d or in 3d. Factors are
-      // recomputed for the period: 14.4, 6, 3 and 1 at 30 days.
-      tiers: {
-        page: {
-          severity: 'critical',
-          windows: [
-            { long: '1h', short: '5m', budgetPercent: 2 },
-            { long: '6h', short: '30m', budgetPercent: 5 },
-          ],
-        },
-        ticket: {
-          severity: 'warning',
-          windows: [
-            { long: '1d', short: '2h', budgetPercent: 10 },
-            { long: '3d', short: '6h', budgetPercent: 10 },
-          ],
-        },
-      },
-      beylaDurationBuckets: [
-        0, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.2, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
-      ],
+      // The SRE Workbook's policy: page on 2% of the period's budget spent in 1h or 5% in 6h; ticket on 10% in 1d
+      // or in 3d. Factors are recomputed for the period: 14.4, 6, 3 and 1 at 30 days.
+      tiers: WORKBOOK_TIERS,
+      // Beyla's default bounds: Alloy 1.18's beyla.ebpf cannot change them, and the standalone Beyla writes them out.
+      beylaDurationBuckets: [0, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
     },
   },
   environments: {
     staging: {
       datasources: {
         prometheus: { url: 'http://prometheus.staging:9090' },
-        loki: { url: 'http://loki.staging:3100', tenant: 'stack-staging' },
-        tempo: { url: 'http://tempo.staging:3200', tenant: 'stack-staging' },
+        loki: { url: 'http://loki.staging:3100' },
+        tempo: { url: 'http://tempo.staging:3200' },
         alertmanager: { url: 'http://alertmanager.staging:9093' },
       },
       receivers: {

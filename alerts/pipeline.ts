@@ -1,5 +1,5 @@
 import type { StackConfig } from '../stack.config.ts';
-import { defineAlertRuleGroup, metric, quote } from '../src/index.ts';
+import { defineAlertRuleGroup, metric, metricOf, quote, sumRateEach } from '../src/index.ts';
 import { dashboard, runbook } from './links.ts';
 import { TELEMETRY_STAGES } from './telemetry-stages.ts';
 
@@ -11,17 +11,17 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
   const selectorOf = { alloy, loki: cfg.selectors.loki, tempo: cfg.selectors.tempo };
   // One rule per recording name (Grafana 10/11 want rule titles unique in a folder): stages joined with `or`,
   // each tagged with its stage. Within a stage every counter is rated on its own and tagged with its name before
-  // the union, so that counters with the same labels never meet in one vector.
+  // the union (sumRateEach), so that counters with the same labels never meet in one vector.
   const byStage = (pick: 'lost' | 'handled'): string =>
     TELEMETRY_STAGES.map((s) => {
-      const counters = s[pick]
-        .map(
-          (name) =>
-            `label_replace(rate(${metric(name, selectorOf[s.job])}[5m]), "counter", ${quote(name)}, "", "")`,
-        )
-        .join(' or ');
-      return `label_replace(sum(${counters}), "stage", ${quote(s.stage)}, "", "")`;
+      const counters = sumRateEach(metricOf(selectorOf[s.job]), s[pick], { window: '5m' });
+      return `label_replace(${counters}, "stage", ${quote(s.stage)}, "", "")`;
     }).join('\nor\n');
+  // Each Alloy scrapes itself (configs/alloy/config.alloy), so a dead one reports no up == 0: its series stop.
+  // An instance that reported 15 minutes ago and does not now is down, when fewer instances report than then (a
+  // restart under a new hostname, as a DaemonSet rollout gives, replaces one instance by another and is not).
+  const vanished = `group by (cluster, job, instance) (${up} offset 15m) unless on (cluster, instance) ${up}`;
+  const fewer = `count by (cluster) (${up} offset 15m) > count by (cluster) (${up})`;
   const pipeline = dashboard(cfg, 'alloy-pipeline');
   return {
     uid: 'telemetry-pipeline',
@@ -47,13 +47,14 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
       },
       {
         name: 'AlloyDown',
-        // absent() covers the case where every Alloy target disappeared from discovery, not only failed scrapes.
-        expr: `${up} == 0 or absent(${up})`,
+        // A failed self-scrape, an instance that stopped reporting, or (absent) no Alloy reporting at all.
+        expr: `${up} == 0\nor\n(${vanished}) and on (cluster) (${fewer})\nor\nabsent(${up})`,
         for: '5m',
         severity: 'critical',
         summary:
           'Alloy{{ with $labels.instance }} {{ . }}{{ end }} is down: telemetry from its targets is not collected',
-        description: 'Prometheus has failed to scrape Alloy for 5 minutes, or no Alloy target exists at all.',
+        description:
+          'For 5 minutes an Alloy has failed to scrape itself (up == 0), or has stopped reporting: it reported 15 minutes ago, does not now, and fewer instances report than then. Or no Alloy reports at all.',
         runbookUrl: runbook(cfg, 'alloy-down'),
         dashboard: pipeline,
       },
@@ -70,13 +71,14 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
       },
       {
         name: 'AlloyProcessingLatencyHigh',
-        // The OTLP receivers' gRPC server duration (milliseconds) covers the processors run before the answer.
+        // The OTLP receiver's gRPC server duration (milliseconds): OTLP over gRPC only (port 4317), processors run
+        // before the answer included. OTLP over HTTP, Faro and the embedded Beyla are not in this histogram.
         expr: `histogram_quantile(0.95, sum by (le, instance) (rate(${metric('rpc_server_duration_milliseconds_bucket', alloy)}[5m]))) / 1000 > ${t.alloyLatencyP95Seconds}`,
         for: '10m',
         severity: 'warning',
         summary:
-          'Alloy {{ $labels.instance }} takes {{ $value | humanizeDuration }} to process 5% of OTLP requests',
-        description: `The 95th percentile of OTLP request handling in Alloy has been above ${t.alloyLatencyP95Seconds * 1000} ms for 10 minutes.`,
+          'Alloy {{ $labels.instance }} takes {{ $value | humanizeDuration }} to process 5% of OTLP gRPC requests',
+        description: `The 95th percentile of the OTLP requests Alloy receives over gRPC has been above ${t.alloyLatencyP95Seconds * 1000} ms for 10 minutes. OTLP over HTTP, Faro and the embedded Beyla are not measured by it.`,
         runbookUrl: runbook(cfg, 'alloy-processing-latency-high'),
         dashboard: pipeline,
       },

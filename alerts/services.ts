@@ -1,5 +1,5 @@
 import type { StackConfig } from '../stack.config.ts';
-import { defineAlertRuleGroup, metric, re } from '../src/index.ts';
+import { beylaHttpServer, defineAlertRuleGroup, metricOf } from '../src/index.ts';
 import { dashboard, runbook } from './links.ts';
 
 /**
@@ -8,10 +8,8 @@ import { dashboard, runbook } from './links.ts';
  */
 export default defineAlertRuleGroup((cfg: StackConfig) => {
   const t = cfg.thresholds;
-  const requests = metric('http_server_request_duration_seconds_count', cfg.selectors.beyla);
-  const errors = metric('http_server_request_duration_seconds_count', cfg.selectors.beyla, {
-    http_response_status_code: re('5..'),
-  });
+  const beyla = metricOf(cfg.selectors.beyla);
+  const { requests, errors, buckets } = beylaHttpServer(beyla);
   const ratio = (window: string): string =>
     `sum by (service_name) (rate(${errors}[${window}])) / sum by (service_name) (rate(${requests}[${window}]))`;
   const red = dashboard(cfg, 'service-red');
@@ -49,7 +47,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
       },
       {
         name: 'BackendLatencyP95High',
-        expr: `histogram_quantile(0.95, sum by (le, service_name) (rate(${metric('http_server_request_duration_seconds_bucket', cfg.selectors.beyla)}[5m]))) > ${t.backendP95Seconds}`,
+        expr: `histogram_quantile(0.95, sum by (le, service_name) (rate(${buckets}[5m]))) > ${t.backendP95Seconds}`,
         for: '10m',
         severity: 'warning',
         summary:
@@ -60,7 +58,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
       },
       {
         name: 'QueryLatencyP95High',
-        expr: `histogram_quantile(0.95, sum by (le, service_name, db_system_name) (rate(${metric('db_client_operation_duration_seconds_bucket', cfg.selectors.beyla)}[5m]))) > ${t.queryP95Seconds}`,
+        expr: `histogram_quantile(0.95, sum by (le, service_name, db_system_name) (rate(${beyla('db_client_operation_duration_seconds_bucket')}[5m]))) > ${t.queryP95Seconds}`,
         for: '10m',
         severity: 'warning',
         summary:

@@ -1,10 +1,10 @@
 import type { StackConfig } from '../stack.config.ts';
-import type { Selector } from '../src/index.ts';
 import {
   datasourceVariable,
   defineDashboard,
   histogramQuantile,
   metric,
+  metricOf,
   orZero,
   promQuery,
   row,
@@ -24,9 +24,9 @@ const WATCHDOG = 'Watchdog';
 /** Does alerting work: rules evaluate, alerts reach Alertmanager, notifications go out, the Watchdog fires. */
 export default defineDashboard((cfg: StackConfig) => {
   const s = cfg.selectors;
-  const am = (name: string, ...extra: readonly Selector[]): string => metric(name, s.alertmanager, ...extra);
-  const prom = (name: string, ...extra: readonly Selector[]): string => metric(name, s.prometheus, ...extra);
-  const grafana = (name: string, ...extra: readonly Selector[]): string => metric(name, s.grafana, ...extra);
+  const am = metricOf(s.alertmanager);
+  const prom = metricOf(s.prometheus);
+  const grafana = metricOf(s.grafana);
   const green1 = thresholds('red', { color: 'green', from: 1 });
 
   return {

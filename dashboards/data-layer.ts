@@ -3,7 +3,6 @@
 // messaging_client_operation_duration_seconds (Beyla >= 3.9, was messaging_publish_duration_seconds) and
 // messaging_process_duration_seconds. Server side: postgres_exporter, redis_exporter, kafka_exporter.
 import type { StackConfig } from '../stack.config.ts';
-import type { Selector } from '../src/index.ts';
 import {
   BEYLA_PIN,
   datasourceVariable,
@@ -12,6 +11,7 @@ import {
   histogramQuantile,
   lowerIsWorse,
   metric,
+  metricOf,
   ne,
   promQuery,
   re,
@@ -30,9 +30,9 @@ import { DASHBOARD_UIDS, linksTo } from './links.ts';
 export default defineDashboard((cfg: StackConfig) => {
   const t = cfg.thresholds;
   const s = cfg.selectors;
-  const pg = (name: string, ...extra: readonly Selector[]): string => metric(name, s.postgres, ...extra);
-  const redis = (name: string, ...extra: readonly Selector[]): string => metric(name, s.redis, ...extra);
-  const kafka = (name: string, ...extra: readonly Selector[]): string => metric(name, s.kafka, ...extra);
+  const pg = metricOf(s.postgres);
+  const redis = metricOf(s.redis);
+  const kafka = metricOf(s.kafka);
   const service = { ...s.beyla, service_name: re('$service') };
   const dbCalls = metric('db_client_operation_duration_seconds_count', service);
   const dbFailed = metric('db_client_operation_duration_seconds_count', service, { error_type: ne('') });

@@ -1,10 +1,9 @@
 import type { StackConfig } from '../stack.config.ts';
-import type { Selector } from '../src/index.ts';
 import {
   datasourceVariable,
   defineDashboard,
   higherIsWorse,
-  metric,
+  metricOf,
   promQuery,
   row,
   shareOf,
@@ -24,8 +23,8 @@ import { DASHBOARD_UIDS, linksTo } from './links.ts';
 export default defineDashboard((cfg: StackConfig) => {
   const t = cfg.thresholds;
   const s = cfg.selectors;
-  const nginx = (name: string, ...extra: readonly Selector[]): string => metric(name, s.nginx, ...extra);
-  const haproxy = (name: string, ...extra: readonly Selector[]): string => metric(name, s.haproxy, ...extra);
+  const nginx = metricOf(s.nginx);
+  const haproxy = metricOf(s.haproxy);
   const errorSteps = higherIsWorse(t.httpErrorRatio / 2, t.httpErrorRatio);
 
   return {

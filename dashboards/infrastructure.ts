@@ -1,11 +1,11 @@
 import type { StackConfig } from '../stack.config.ts';
-import type { Selector } from '../src/index.ts';
 import {
   datasourceVariable,
   defineDashboard,
   higherIsWorse,
   labelVariable,
   metric,
+  metricOf,
   ne,
   nre,
   promQuery,
@@ -25,7 +25,7 @@ export default defineDashboard((cfg: StackConfig) => {
   const t = cfg.thresholds;
   const s = cfg.selectors;
   const node = { ...s.node, instance: re('$instance') };
-  const n = (name: string, ...extra: readonly Selector[]): string => metric(name, node, ...extra);
+  const n = metricOf(node);
   // Real, writable filesystems only, as the disk alerts select them.
   const fs = { fstype: nre('tmpfs|overlay|squashfs'), mountpoint: ne('') };
   const ksm = { ...s.kubeStateMetrics, namespace: re('$namespace') };

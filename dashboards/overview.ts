@@ -5,6 +5,7 @@ import type { StackConfig } from '../stack.config.ts';
 import {
   BEYLA_PIN,
   SEVERITY_LABEL,
+  beylaHttpServer,
   dashboardLink,
   datasourceVariable,
   defineDashboard,
@@ -13,6 +14,7 @@ import {
   lokiQuery,
   lowerIsWorse,
   metric,
+  metricOf,
   ne,
   orZero,
   promQuery,
@@ -45,10 +47,7 @@ export default defineDashboard((cfg: StackConfig) => {
   const s = cfg.selectors;
   const slo = { slo: re(SLOS.join('|')) };
   const bySlo = 'by (slo, service, service_name)';
-  const requests = metric('http_server_request_duration_seconds_count', s.beyla);
-  const errors = metric('http_server_request_duration_seconds_count', s.beyla, {
-    http_response_status_code: re('5..'),
-  });
+  const { requests, errors, buckets } = beylaHttpServer(metricOf(s.beyla));
   const critical = metric('ALERTS', {
     alertstate: 'firing',
     [SEVERITY_LABEL]: 'critical',
@@ -196,11 +195,7 @@ export default defineDashboard((cfg: StackConfig) => {
           unit: 's',
           thresholds: higherIsWorse(t.backendP95Seconds * 0.8, t.backendP95Seconds),
           component: 'beyla',
-          queries: [
-            promQuery(
-              histogramQuantile(0.95, metric('http_server_request_duration_seconds_bucket', s.beyla)),
-            ),
-          ],
+          queries: [promQuery(histogramQuantile(0.95, buckets))],
         })
           .height(5)
           .span(6),

@@ -5,6 +5,7 @@
 import type { StackConfig } from '../stack.config.ts';
 import {
   BEYLA_PIN,
+  beylaHttpServer,
   datasourceVariable,
   defineDashboard,
   higherIsWorse,
@@ -12,6 +13,7 @@ import {
   labelVariable,
   lowerIsWorse,
   metric,
+  metricOf,
   ne,
   promQuery,
   re,
@@ -35,11 +37,7 @@ export default defineDashboard((cfg: StackConfig) => {
   const service = { ...beyla, service_name: re('$service') };
   // Both pickers apply to every HTTP query: the route picker lists the routes of the chosen services.
   const http = { ...service, http_route: re('$route') };
-  const requests = metric('http_server_request_duration_seconds_count', http);
-  const errors = metric('http_server_request_duration_seconds_count', http, {
-    http_response_status_code: re('5..'),
-  });
-  const buckets = metric('http_server_request_duration_seconds_bucket', http);
+  const { requests, errors, buckets } = beylaHttpServer(metricOf(http));
   const rpcCalls = metric('rpc_server_call_duration_seconds_count', service);
   // gRPC status 0 is OK; every other code is a failed call (Beyla >= 3.23 label name).
   const rpcErrors = metric('rpc_server_call_duration_seconds_count', service, {
@@ -48,7 +46,8 @@ export default defineDashboard((cfg: StackConfig) => {
   const rpcBuckets = metric('rpc_server_call_duration_seconds_bucket', service);
   const errorSteps = higherIsWorse(t.httpErrorRatio / 2, t.httpErrorRatio);
   const latencySteps = higherIsWorse(t.backendP95Seconds * 0.8, t.backendP95Seconds);
-  const graph = { ...beyla, server: re('$service') };
+  // Service graph metrics name both ends (client, server) and carry no service_name: not Beyla's selector.
+  const graph = { server: re('$service') };
 
   return {
     uid: DASHBOARD_UIDS.services,
@@ -61,13 +60,13 @@ export default defineDashboard((cfg: StackConfig) => {
       .links(linksTo('overview', 'frontend', 'data', 'edge', 'infrastructure'))
       .withVariable(datasourceVariable('prometheus', cfg.datasources.prometheus.uid))
       .withVariable(datasourceVariable('tempo', cfg.datasources.tempo.uid))
-      .withVariable(serviceVariable(metric('http_server_request_duration_seconds_count', beyla)))
+      .withVariable(serviceVariable(beylaHttpServer(metricOf(beyla)).requests))
       .withVariable(
         labelVariable({
           name: 'route',
           label: 'Route',
           labelName: 'http_route',
-          series: metric('http_server_request_duration_seconds_count', service),
+          series: beylaHttpServer(metricOf(service)).requests,
         }),
       )
       // Error ratio first and request rate second, as before: test/drift edits the second panel by position.

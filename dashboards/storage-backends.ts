@@ -4,6 +4,7 @@ import {
   defineDashboard,
   histogramQuantile,
   metric,
+  metricOf,
   promQuery,
   re,
   row,
@@ -31,9 +32,9 @@ export default defineDashboard((cfg: StackConfig) => {
       component,
       queries: [promQuery(`min(${metric('up', selector)})`)],
     });
-  const prom = (name: string, extra?: Parameters<typeof metric>[1]) => metric(name, s.prometheus, extra);
-  const loki = (name: string, extra?: Parameters<typeof metric>[1]) => metric(name, s.loki, extra);
-  const tempo = (name: string, extra?: Parameters<typeof metric>[1]) => metric(name, s.tempo, extra);
+  const prom = metricOf(s.prometheus);
+  const loki = metricOf(s.loki);
+  const tempo = metricOf(s.tempo);
   const lokiReads = {
     route: re(
       'loki_api_v1_query_range|loki_api_v1_query|loki_api_v1_series|loki_api_v1_labels|loki_api_v1_label_name_values',

@@ -1,5 +1,6 @@
 import type { StackConfig } from '../stack.config.ts';
-import { defineDataSource, secret } from '../src/index.ts';
+import type { MetricOf } from '../src/index.ts';
+import { beylaHttpServer, defineDataSource, matchers, secret } from '../src/index.ts';
 
 /**
  * Tempo, for traces: from a span to its logs (Loki) and its service's RED metrics (Prometheus), and the service
@@ -7,7 +8,15 @@ import { defineDataSource, secret } from '../src/index.ts';
  * (src/catalogue/versions.ts).
  */
 export default defineDataSource((cfg: StackConfig) => {
-  const service = 'service_name=~"${__span.tags["service.name"]}"';
+  // The span's service, which Grafana writes in before the query runs, takes the place of the Beyla selector's
+  // service_name matcher. Written as is: quoting it as a PromQL string would escape the quotes of the template.
+  const span = 'service_name=~"${__span.tags["service.name"]}"';
+  const beyla = Object.fromEntries(
+    Object.entries(cfg.selectors.beyla).filter(([label]) => label !== 'service_name'),
+  );
+  const m: MetricOf = (name, ...extra) =>
+    `${name}{${[span, matchers(beyla, ...extra)].filter((p) => p !== '').join(', ')}}`;
+  const { requests, errors, buckets } = beylaHttpServer(m);
   return {
     uid: cfg.datasources.tempo.uid,
     name: cfg.datasources.tempo.name,
@@ -33,15 +42,15 @@ export default defineDataSource((cfg: StackConfig) => {
         queries: [
           {
             name: 'Request rate',
-            query: `sum by (service_name) (rate(http_server_request_duration_seconds_count{${service}}[5m]))`,
+            query: `sum by (service_name) (rate(${requests}[5m]))`,
           },
           {
             name: 'Error ratio',
-            query: `sum by (service_name) (rate(http_server_request_duration_seconds_count{${service}, http_response_status_code=~"5.."}[5m])) / sum by (service_name) (rate(http_server_request_duration_seconds_count{${service}}[5m]))`,
+            query: `sum by (service_name) (rate(${errors}[5m])) / sum by (service_name) (rate(${requests}[5m]))`,
           },
           {
             name: 'P95 duration',
-            query: `histogram_quantile(0.95, sum by (le, service_name) (rate(http_server_request_duration_seconds_bucket{${service}}[5m])))`,
+            query: `histogram_quantile(0.95, sum by (le, service_name) (rate(${buckets}[5m])))`,
           },
         ],
       },

@@ -1,6 +1,7 @@
 import type { StackConfig } from '../stack.config.ts';
 import { defineSlo, metric } from '../src/index.ts';
 import { TELEMETRY_STAGES } from '../alerts/telemetry-stages.ts';
+import { sloDefaults } from './common.ts';
 
 /**
  * Data quality of the telemetry pipeline: 99.99% of what the pipeline handles over 30 days is accepted, not
@@ -11,18 +12,13 @@ export default defineSlo((cfg: StackConfig) => {
   const counters = (side: 'lost' | 'handled'): string[] =>
     TELEMETRY_STAGES.flatMap((s) => s[side].map((name) => metric(name, cfg.selectors[s.job])));
   return {
+    ...sloDefaults(cfg),
     service: 'telemetry-pipeline',
     name: 'data-quality',
     description:
       'Telemetry handled by the pipeline reaches the stores: it is not dropped, refused or failed.',
     objective: 99.99,
-    period: cfg.slo.period,
-    interval: cfg.slo.interval,
     sli: { kind: 'ratio', errors: counters('lost'), total: counters('handled') },
-    alerting: { tiers: cfg.slo.tiers },
     runbookUrl: `${cfg.runbookBaseUrl}/slo-data-quality.md`,
-    folderUid: cfg.folders.slos.uid,
-    datasourceUid: cfg.datasources.prometheus.uid,
-    grafanaUrl: cfg.grafanaUrl,
   };
 });

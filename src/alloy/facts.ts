@@ -1,10 +1,12 @@
 /**
  * Facts about an Alloy configuration that other parts of the repository cross-check: the `job` each scrape
  * gives its series (dashboards and alerts select on it), the Loki labels the Faro receiver sets (the Frontend
- * dashboard queries them), and where data is written with which tenant. Values are literal when the file says
+ * dashboard queries them), where data is written with which tenant, and what the embedded Beyla exports (its
+ * duration histogram's bounds, which an SLO threshold must sit on, and its exemplar filter). Values are literal when the file says
  * them outright, or expressions (with the environment variables they read) when only Alloy can evaluate them.
  * Facts cover top-level components; components inside `declare` or `foreach` are templates, not instances.
  */
+import { DEFAULT_DURATION_BUCKETS } from '../beyla/buckets.ts';
 import type { AlloyFile, Block, Expression, Position } from './ast.ts';
 import { isComponentBlock } from './block-kinds.ts';
 import type { AttributeValue } from './literal.ts';
@@ -55,11 +57,26 @@ export interface EndpointFact extends ComponentFact {
   readonly headers: Readonly<Record<string, AttributeValue>>;
 }
 
+export interface BeylaEbpfFact extends ComponentFact {
+  /** `metrics { exemplar_filter }`; undefined means Beyla's default, `always_off`: no exemplar at all. */
+  readonly exemplarFilter: AttributeValue | undefined;
+  /** `metrics { features }`; undefined means Beyla's default, `["application"]`. */
+  readonly features: AttributeValue | undefined;
+  /**
+   * Bounds (seconds) of the duration histograms it exports: `metrics { buckets { duration_histogram } }` when the
+   * file writes them out (Alloy versions after 1.18 have the block), Beyla's defaults when it says nothing (Alloy
+   * 1.18 cannot change them). Empty when the bounds are an expression only Alloy can evaluate.
+   */
+  readonly durationBuckets: readonly number[];
+  readonly durationBucketsSource: 'default' | 'literal' | 'expression';
+}
+
 export interface AlloyFacts {
   readonly components: readonly ComponentFact[];
   readonly scrapes: readonly ScrapeFact[];
   readonly faroReceivers: readonly FaroReceiverFact[];
   readonly endpoints: readonly EndpointFact[];
+  readonly beylaEbpf: readonly BeylaEbpfFact[];
   /** Every environment variable the file reads with `sys.env`, sorted. */
   readonly environmentVariables: readonly string[];
 }
@@ -173,6 +190,27 @@ function endpointsOf(block: Block): EndpointFact[] {
   return [];
 }
 
+function beylaEbpfFact(block: Block): BeylaEbpfFact {
+  const metrics = blockOf(block, 'metrics');
+  const buckets = metrics === undefined ? undefined : blockOf(metrics, 'buckets');
+  const duration = buckets === undefined ? undefined : attributeOf(buckets, 'duration_histogram');
+  const bounds = duration === undefined ? undefined : evaluateLiteral(duration.value);
+  const listed =
+    bounds?.literal === true &&
+    Array.isArray(bounds.value) &&
+    bounds.value.every((b) => typeof b === 'number')
+      ? (bounds.value as readonly number[])
+      : undefined;
+  return {
+    ...componentFact(block),
+    exemplarFilter: valueOf(metrics, 'exemplar_filter'),
+    features: valueOf(metrics, 'features'),
+    durationBuckets: duration === undefined ? DEFAULT_DURATION_BUCKETS : (listed ?? []),
+    durationBucketsSource:
+      duration === undefined ? 'default' : listed !== undefined ? 'literal' : 'expression',
+  };
+}
+
 function collectEnv(block: Block, into: Set<string>): void {
   for (const statement of block.body) {
     if (statement.kind === 'attribute') for (const name of envVariablesIn(statement.value)) into.add(name);
@@ -193,6 +231,7 @@ export function extractAlloyFacts(ast: AlloyFile): AlloyFacts {
     scrapes: components.filter((b) => b.name === 'prometheus.scrape').map(scrapeFact),
     faroReceivers: components.filter((b) => b.name === 'faro.receiver').map(faroFact),
     endpoints: components.flatMap(endpointsOf),
+    beylaEbpf: components.filter((b) => b.name === 'beyla.ebpf').map(beylaEbpfFact),
     environmentVariables: [...env].sort(),
   };
 }

@@ -21,5 +21,12 @@ export type { AlloyValue, AttributeValue, LiteralResult } from './literal.ts';
 export { describeValue, envVariablesIn, evaluateLiteral } from './literal.ts';
 export { printExpression } from './print.ts';
 export { attributeOf, blockOf, blocksNamed } from './query.ts';
-export type { AlloyFacts, ComponentFact, EndpointFact, FaroReceiverFact, ScrapeFact } from './facts.ts';
+export type {
+  AlloyFacts,
+  BeylaEbpfFact,
+  ComponentFact,
+  EndpointFact,
+  FaroReceiverFact,
+  ScrapeFact,
+} from './facts.ts';
 export { extractAlloyFacts } from './facts.ts';

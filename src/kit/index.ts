@@ -12,3 +12,4 @@ export * from './panels/table.ts';
 export * from './panels/text.ts';
 export * from './panels/timeseries.ts';
 export * from './promql.ts';
+export * from './series.ts';

@@ -2,6 +2,8 @@
  * PromQL shapes dashboards repeat, written once: the per-second rate of a counter over `$__rate_interval`, a
  * total over the dashboard's range, a histogram quantile. Series come from `metric()` / `sel()`, never pasted.
  */
+import { quote } from '../config/selector.ts';
+import type { MetricOf } from './series.ts';
 
 /** `by (a, b)` for a list of labels; empty when there are none. */
 function grouping(by: string | readonly string[] | undefined): string {
@@ -43,4 +45,24 @@ export function orZero(expr: string): string {
  */
 export function shareOf(part: string, whole: string): string {
   return `(${part} or ${whole} * 0) / ${whole}`;
+}
+
+/**
+ * `sum by (…) (label_replace(rate(a{…}[w]), "counter", "a", "", "") or …)`: the summed per-second rate of several
+ * counters. Each counter is rated on its own and tagged with its name before the union: rate() drops the metric
+ * name, so one rate over a name regex (`rate({__name__=~"a|b"}[w])`) holds two series with the same labels as
+ * soon as two counters share them, and Prometheus refuses to evaluate it. A counter with no series yet adds
+ * nothing rather than emptying the sum.
+ */
+export function sumRateEach(
+  m: MetricOf,
+  names: readonly string[],
+  options: { readonly by?: string | readonly string[]; readonly window?: string } = {},
+): string {
+  if (names.length === 0) throw new Error('sumRateEach needs at least one counter');
+  const window = options.window ?? '$__rate_interval';
+  const rates = names.map(
+    (name) => `label_replace(rate(${m(name)}[${window}]), "counter", ${quote(name)}, "", "")`,
+  );
+  return `sum${grouping(options.by)} (${rates.join(' or ')})`;
 }

@@ -182,6 +182,22 @@ describe(PATH, () => {
     ]);
   });
 
+  it("attaches exemplars in beyla.ebpf (Beyla's default, always_off, exports none) and remote-writes them", () => {
+    expect(
+      facts.beylaEbpf.map((b) => [
+        b.id,
+        b.exemplarFilter?.kind === 'literal' ? b.exemplarFilter.value : b.exemplarFilter,
+      ]),
+    ).toEqual([['beyla.ebpf.default', 'trace_based']]);
+    const endpoint = blockOf(component('prometheus.remote_write', 'default'), 'endpoint');
+    expect(endpoint === undefined ? undefined : attributeOf(endpoint, 'send_exemplars')?.value).toMatchObject(
+      {
+        kind: 'bool',
+        value: true,
+      },
+    );
+  });
+
   it('queues remote writes explicitly', () => {
     const endpoint = blockOf(component('prometheus.remote_write', 'default'), 'endpoint');
     expect(endpoint === undefined ? undefined : blockOf(endpoint, 'queue_config')).toBeDefined();

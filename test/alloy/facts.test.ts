@@ -154,4 +154,58 @@ describe('extractAlloyFacts', () => {
   it('collects every environment variable read, sorted', () => {
     expect(facts.environmentVariables).toEqual(['EXTRA', 'TENANT', 'TOKEN']);
   });
+
+  it('has no Beyla fact when the file declares no beyla.ebpf', () => {
+    expect(facts.beylaEbpf).toEqual([]);
+  });
+});
+
+describe('extractAlloyFacts: beyla.ebpf', () => {
+  const BEYLA = `
+beyla.ebpf "plain" { }
+
+beyla.ebpf "tuned" {
+	metrics {
+		features        = ["application"]
+		exemplar_filter = "trace_based"
+
+		buckets {
+			duration_histogram = [0, 0.1, 0.25, 1]
+		}
+	}
+}
+
+beyla.ebpf "computed" {
+	metrics {
+		buckets {
+			duration_histogram = sys.env("BOUNDS")
+		}
+	}
+}
+`;
+  const beyla = extractAlloyFacts(parseAlloyOrThrow(BEYLA, 't.alloy')).beylaEbpf;
+
+  it("keeps Beyla's default duration bounds and exemplar filter when the file says nothing", () => {
+    expect(beyla[0]).toMatchObject({
+      id: 'beyla.ebpf.plain',
+      exemplarFilter: undefined,
+      features: undefined,
+      durationBuckets: [0, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+      durationBucketsSource: 'default',
+    });
+  });
+
+  it('reads the exemplar filter, the features and bounds written out in metrics { buckets { … } }', () => {
+    expect(beyla[1]).toMatchObject({
+      id: 'beyla.ebpf.tuned',
+      exemplarFilter: { kind: 'literal', value: 'trace_based' },
+      features: { kind: 'literal', value: ['application'] },
+      durationBuckets: [0, 0.1, 0.25, 1],
+      durationBucketsSource: 'literal',
+    });
+  });
+
+  it('claims no bound when the bounds are an expression only Alloy evaluates', () => {
+    expect(beyla[2]).toMatchObject({ durationBuckets: [], durationBucketsSource: 'expression' });
+  });
 });

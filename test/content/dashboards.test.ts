@@ -14,11 +14,14 @@ import { catalogueOf } from '../../src/catalogue/catalogue.ts';
 import { inferComponents } from '../../src/catalogue/components.ts';
 import { valuesFor } from '../../src/catalogue/check.ts';
 import { METRICS } from '../../src/catalogue/metrics.ts';
+import { analyzeQuery, namesOfSelector } from '../../src/catalogue/names.ts';
+import type { CollectedQuery } from '../../src/catalogue/queries.ts';
 import { collectQueries, recordingRules } from '../../src/catalogue/queries.ts';
 import { buildValidated } from '../../src/commands/render.ts';
 import { field } from '../../src/core/json.ts';
-import { isSecretRef } from '../../src/core/secret.ts';
+import { isSecretRef, secret } from '../../src/core/secret.ts';
 import { loadProject } from '../../src/project/load.ts';
+import type { LabelMatcher, VectorSelector } from '../../src/promql/analyze.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const built = buildValidated(await loadProject(root));
@@ -39,6 +42,41 @@ const EXPECTED: readonly (readonly [uid: string, folder: keyof typeof cfg.folder
   ['edge', 'edge'],
   ['alerting-health', 'alerting'],
 ];
+
+function shown(selector: VectorSelector): string {
+  return `{${selector.matchers.map((m) => `${m.label}${m.op}"${m.value}"`).join(', ')}}`;
+}
+
+/**
+ * Range functions (rate, increase, …) over a selector that can match more than one metric name. rate() drops the
+ * name, so two counters with the same labels become two series with one label set, and Prometheus refuses the
+ * whole query ("vector cannot contain metrics with the same labelset"). One rate per counter, then add.
+ */
+function rangesOverSeveralNames(text: string, values: ReadonlyMap<string, string>): string[] {
+  const analysis = analyzeQuery(text, values);
+  if (analysis === undefined) return [`does not parse: ${text}`];
+  return analysis.rangeCalls.flatMap((call) =>
+    analysis.selectors
+      .filter((s) => s.from >= call.from && s.to <= call.to && namesOfSelector(s).names.length !== 1)
+      .map((s) => `${call.fn}() over ${shown(s)}`),
+  );
+}
+
+/** Whether a label matcher lets a series without that label (or with it empty) through. */
+function allowsEmpty(m: LabelMatcher): boolean {
+  if (m.op === '=') return m.value === '';
+  if (m.op === '!=') return m.value !== '';
+  try {
+    const empty = new RegExp(`^(?:${m.value})$`).test('');
+    return m.op === '=~' ? empty : !empty;
+  } catch {
+    return false;
+  }
+}
+
+function where(q: CollectedQuery): string {
+  return `${q.resource.source} ${q.resource.uid} ${q.path} (${q.label})`;
+}
 
 function linksOf(uid: string): string[] {
   const d = dashboards.find((x) => x.uid === uid);
@@ -127,6 +165,46 @@ describe('the stack dashboards', () => {
     }
   });
 
+  it('rate no selector that can match several metric names (dashboards, rules, data sources)', () => {
+    // The check itself catches the pattern it is for.
+    expect(
+      rangesOverSeveralNames(
+        'sum(rate({job="alloy", __name__=~"a_(logs|events)_total"}[$__rate_interval]))',
+        new Map(),
+      ),
+    ).toEqual(['rate() over {job="alloy", __name__=~"a_(logs|events)_total"}']);
+    expect(
+      rangesOverSeveralNames('sum(rate(a_total{job="alloy"}[5m])) + sum(rate(b_total[5m]))', new Map()),
+    ).toEqual([]);
+    const problems = queries.flatMap((q) =>
+      q.language !== 'PromQL'
+        ? []
+        : rangesOverSeveralNames(q.text, valuesFor(q)).map((problem) => `${where(q)}: ${problem}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it("read Beyla's per-service metrics only where service_name is set (OTLP SDK series of the same names are not)", () => {
+    const catalogue = catalogueOf(METRICS);
+    const perService = (name: string): boolean => {
+      const entry = catalogue.resolve(name)?.entry;
+      return entry?.component === 'beyla' && entry.labels.includes('service_name');
+    };
+    let checked = 0;
+    const problems = queries.flatMap((q) => {
+      if (q.language !== 'PromQL') return [];
+      const analysis = analyzeQuery(q.text, valuesFor(q));
+      return (analysis?.selectors ?? []).flatMap((s) => {
+        if (!namesOfSelector(s).names.some(perService)) return [];
+        checked += 1;
+        const required = s.matchers.some((m) => m.label === 'service_name' && !allowsEmpty(m));
+        return required ? [] : [`${where(q)}: ${shown(s)} lets series without service_name in`];
+      });
+    });
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(40);
+  });
+
   it('query Faro streams only by the labels Alloy gives them', () => {
     const alloy = readFileSync(join(root, 'configs/alloy/config.alloy'), 'utf8');
     const faro = extractAlloyFacts(checkAlloy(alloy, 'configs/alloy/config.alloy').ast).faroReceivers;
@@ -167,6 +245,17 @@ describe('the data sources', () => {
     });
     const queriesOfTempo = queries.filter((q) => q.kind === 'datasource');
     expect(queriesOfTempo.map((q) => q.label)).toEqual(['Request rate', 'Error ratio', 'P95 duration']);
+  });
+
+  it('take the Loki and Tempo tenants from secrets only: no environment of the Config holds one', () => {
+    for (const environment of stack.environments) {
+      const { datasources } = stack.resolve(environment);
+      expect(Object.keys(datasources.loki).sort(), environment).toEqual(['name', 'uid', 'url']);
+      expect(Object.keys(datasources.tempo).sort(), environment).toEqual(['name', 'uid', 'url']);
+    }
+    expect(stack.environments).toEqual(expect.arrayContaining(['production', 'staging']));
+    expect(ds(loki.uid)?.secureJsonData).toEqual({ httpHeaderValue1: secret('LOKI_TENANT') });
+    expect(ds(tempo.uid)?.secureJsonData).toEqual({ httpHeaderValue1: secret('TEMPO_TENANT') });
   });
 
   it('include Alertmanager, and keep every credential and tenant header a secret reference', () => {

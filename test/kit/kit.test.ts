@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BEYLA_HTTP_SERVER_DURATION,
+  beylaHttpServer,
   dashboardLink,
   datasourceVariable,
   gaugePanel,
@@ -7,9 +9,13 @@ import {
   labelVariable,
   logsPanel,
   lokiQuery,
+  metricOf,
+  ne,
   promQuery,
+  re,
   stackDashboard,
   statPanel,
+  sumRateEach,
   tablePanel,
   tempoQuery,
   textPanel,
@@ -138,5 +144,38 @@ describe('variables and dashboards', () => {
       keepTime: true,
       includeVars: true,
     });
+  });
+});
+
+describe('series of a selector', () => {
+  it('metricOf gives each metric the selector once written, later matchers overriding label by label', () => {
+    const m = metricOf({ job: 'alloy' }, { instance: re('$instance') });
+    expect(m('up')).toBe('up{job="alloy", instance=~"$instance"}');
+    expect(m('up', { instance: 'a-0' }, { reason: ne('') })).toBe(
+      'up{job="alloy", instance="a-0", reason!=""}',
+    );
+    expect(metricOf()('up')).toBe('up');
+  });
+
+  it("beylaHttpServer names Beyla's HTTP requests, 5xx errors and buckets over one selector", () => {
+    expect(BEYLA_HTTP_SERVER_DURATION).toBe('http_server_request_duration_seconds');
+    expect(beylaHttpServer(metricOf({ service_name: ne('') }, { http_route: re('$route') }))).toEqual({
+      requests: 'http_server_request_duration_seconds_count{service_name!="", http_route=~"$route"}',
+      errors:
+        'http_server_request_duration_seconds_count{service_name!="", http_route=~"$route", http_response_status_code=~"5.."}',
+      buckets: 'http_server_request_duration_seconds_bucket{service_name!="", http_route=~"$route"}',
+    });
+  });
+
+  it('sumRateEach rates every counter on its own, tags it with its name, and sums the union', () => {
+    const m = metricOf({ job: 'alloy' });
+    expect(sumRateEach(m, ['a_total', 'b_total'])).toBe(
+      'sum (label_replace(rate(a_total{job="alloy"}[$__rate_interval]), "counter", "a_total", "", "") or ' +
+        'label_replace(rate(b_total{job="alloy"}[$__rate_interval]), "counter", "b_total", "", ""))',
+    );
+    expect(sumRateEach(m, ['a_total'], { by: ['instance', 'reason'], window: '5m' })).toBe(
+      'sum by (instance, reason) (label_replace(rate(a_total{job="alloy"}[5m]), "counter", "a_total", "", ""))',
+    );
+    expect(() => sumRateEach(m, [])).toThrow('sumRateEach needs at least one counter');
   });
 });

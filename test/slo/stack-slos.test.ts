@@ -1,7 +1,7 @@
 /**
- * The stack's SLOs (slos/): what they promise, that the latency bound exists in the committed Beyla
- * configuration, that the series other dashboards read exist under the agreed names, and that every SLO has its
- * dashboards.
+ * The stack's SLOs (slos/): what they promise, that the latency bound exists on both paths that export Beyla's
+ * metrics (the standalone Beyla and Alloy's embedded beyla.ebpf), that the series other dashboards read exist
+ * under the agreed names, and that every SLO has its dashboards.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,11 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import stack from '../../stack.config.ts';
+import { checkAlloyFile } from '../../src/alloy/check.ts';
+import { extractAlloyFacts } from '../../src/alloy/facts.ts';
+import { formatAlloyProblem } from '../../src/alloy/problem.ts';
 import { checkBeylaFile, effectiveDurationBuckets } from '../../src/beyla/index.ts';
 import { buildValidated } from '../../src/commands/render.ts';
 import { formatBeylaProblem } from '../../src/beyla/index.ts';
 import { loadProject } from '../../src/project/load.ts';
 import slos from '../../slos/index.ts';
+import { sloDefaults } from '../../slos/common.ts';
+import { WORKBOOK_TIERS } from '../../src/index.ts';
 import { sloInputOf } from '../../src/slo/define-slo.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,19 +49,43 @@ describe('the stack SLOs', () => {
     ]);
   });
 
-  it('measure performance on a bucket bound that the committed Beyla configuration declares', () => {
-    const path = 'configs/beyla/beyla-config.yml';
-    const beyla = checkBeylaFile(join(root, path), path);
+  it("share the Config's period, interval and tiers (the SRE Workbook's, not a copy), folder and data source", () => {
+    expect(config.slo.tiers).toBe(WORKBOOK_TIERS);
+    const shared = sloDefaults(config);
+    expect(shared).toEqual({
+      period: '30d',
+      interval: '1m',
+      alerting: { tiers: WORKBOOK_TIERS },
+      folderUid: config.folders.slos.uid,
+      datasourceUid: config.datasources.prometheus.uid,
+      grafanaUrl: config.grafanaUrl,
+    });
+    for (const input of inputs) expect(input, input.name).toMatchObject(shared);
+  });
+
+  it('measure performance on a bucket bound that both Beyla paths export: standalone and beyla.ebpf', () => {
+    const beylaPath = 'configs/beyla/beyla-config.yml';
+    const beyla = checkBeylaFile(join(root, beylaPath), beylaPath);
     expect(beyla.problems.map(formatBeylaProblem)).toEqual([]);
-    const declared = effectiveDurationBuckets(beyla.value);
-    // The Config mirrors the file (the SLO reads its bounds from the Config), and the threshold is one of them.
-    expect(config.slo.beylaDurationBuckets).toEqual(declared);
+    const standalone = effectiveDurationBuckets(beyla.value);
+    const alloyPath = 'configs/alloy/config.alloy';
+    const alloy = checkAlloyFile(join(root, alloyPath), alloyPath);
+    expect(alloy.problems.map(formatAlloyProblem)).toEqual([]);
+    const embedded = extractAlloyFacts(alloy.ast).beylaEbpf;
+    expect(embedded.map((b) => [b.id, b.durationBucketsSource])).toEqual([['beyla.ebpf.default', 'default']]);
+    const ebpf = embedded[0]?.durationBuckets ?? [];
+    // The Config lists the bounds both paths share (the SLO reads them from the Config), and the threshold is one.
+    expect(config.slo.beylaDurationBuckets).toEqual(standalone.filter((b) => ebpf.includes(b)));
     const performance = inputs.find((s) => s.name === 'performance');
     const threshold = performance?.sli.kind === 'latency' ? performance.sli.thresholdSeconds : undefined;
-    expect(threshold).toBe(0.2);
-    expect(declared).toContain(threshold);
+    expect(threshold).toBe(0.25);
+    expect(standalone).toContain(threshold);
+    expect(ebpf).toContain(threshold);
+    expect(config.slo.beylaDurationBuckets).toContain(threshold);
     const errors = ruleFile('performance').groups[0]?.rules.find((r) => r.record === 'slo:errors:rate5m');
-    expect(errors?.expr).toContain('http_server_request_duration_seconds_bucket{le=~"0\\\\.20*"}');
+    expect(errors?.expr).toContain(
+      'http_server_request_duration_seconds_bucket{service_name!="", le=~"0\\\\.250*"}',
+    );
   });
 
   it.each(['availability', 'performance', 'data-quality'])(
