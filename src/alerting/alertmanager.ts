@@ -105,7 +105,8 @@ function integration(cp: ContactPointSpec, twin: AlertmanagerTwinConfig): [strin
       return ['pagerduty_configs', out];
     }
     case 'slack': {
-      if (!isSecretRef(s.url))
+      // A url written literally is a secret problem (secretFile says so, and validation reports it as one).
+      if (s.url === undefined || s.url === '')
         throw new TwinError(`contact point ${cp.uid}: the twin needs a Slack webhook url`);
       const out: Yaml = { send_resolved: sendResolved, api_url_file: secretFile(cp, 'url', twin) };
       withOptional(out, 'channel', text(s.recipient));

@@ -1,28 +1,50 @@
 /**
- * Settings Grafana stores encrypted and reads back as "[REDACTED]", per contact point type. They must be given as
- * `secret('ENV')` references; validation rejects literals, render writes `${ENV}`, drift never compares them.
+ * What Grafana knows of each contact point type: the settings it stores encrypted and reads back as "[REDACTED]",
+ * and the settings it cannot do without (Grafana's notifiers, grafana/alerting receivers/<type>/config.go, refuse a
+ * contact point lacking one). One table: validation, publish and tests read it from here.
+ *
+ * Secure settings must be given as `secret('ENV')` references; validation rejects literals (and a secret() in any
+ * other setting, which Grafana would store and show in clear text), render writes `${ENV}`, drift never compares
+ * them.
  */
-export const SECURE_SETTINGS: Readonly<Record<string, readonly string[]>> = {
-  alertmanager: ['basicAuthPassword'],
-  dingding: ['url'],
-  discord: ['url'],
-  email: [],
-  googlechat: ['url'],
-  kafka: ['password'],
-  line: ['token'],
-  opsgenie: ['apiKey'],
-  pagerduty: ['integrationKey'],
-  pushover: ['userKey', 'apiToken'],
-  sensugo: ['apikey'],
-  slack: ['url', 'token'],
-  teams: [],
-  telegram: ['bottoken'],
-  threema: ['api_secret'],
-  victorops: ['url'],
-  webhook: ['password', 'authorization_credentials'],
-  wecom: ['url', 'secret'],
+export interface ContactPointType {
+  /** Settings Grafana stores encrypted. */
+  readonly secure: readonly string[];
+  /** Settings the integration needs: one of each inner list (`[['url', 'token']]`: a url or a token). */
+  readonly required: readonly (readonly string[])[];
+}
+
+export const CONTACT_POINT_TYPES: Readonly<Record<string, ContactPointType>> = {
+  alertmanager: { secure: ['basicAuthPassword'], required: [['url']] },
+  dingding: { secure: ['url'], required: [['url']] },
+  discord: { secure: ['url'], required: [['url']] },
+  email: { secure: [], required: [['addresses']] },
+  googlechat: { secure: ['url'], required: [['url']] },
+  kafka: { secure: ['password'], required: [['kafkaRestProxy'], ['kafkaTopic']] },
+  line: { secure: ['token'], required: [['token']] },
+  opsgenie: { secure: ['apiKey'], required: [['apiKey']] },
+  pagerduty: { secure: ['integrationKey'], required: [['integrationKey']] },
+  pushover: { secure: ['userKey', 'apiToken'], required: [['userKey'], ['apiToken']] },
+  sensugo: { secure: ['apikey'], required: [['url'], ['apikey']] },
+  slack: { secure: ['url', 'token'], required: [['url', 'token']] },
+  teams: { secure: [], required: [['url']] },
+  telegram: { secure: ['bottoken'], required: [['bottoken'], ['chatid']] },
+  threema: { secure: ['api_secret'], required: [['gateway_id'], ['recipient_id'], ['api_secret']] },
+  victorops: { secure: ['url'], required: [['url']] },
+  webhook: { secure: ['password', 'authorization_credentials'], required: [['url']] },
+  wecom: { secure: ['url', 'secret'], required: [['url', 'secret']] },
 };
 
+export function isContactPointType(type: string): boolean {
+  return Object.hasOwn(CONTACT_POINT_TYPES, type);
+}
+
+/** The settings of a type Grafana keeps encrypted (none for an unknown type). */
 export function secureSettingsOf(type: string): readonly string[] {
-  return SECURE_SETTINGS[type] ?? [];
+  return CONTACT_POINT_TYPES[type]?.secure ?? [];
+}
+
+/** The settings a type cannot do without, one of each inner list (none for an unknown type). */
+export function requiredSettingsOf(type: string): readonly (readonly string[])[] {
+  return CONTACT_POINT_TYPES[type]?.required ?? [];
 }

@@ -24,6 +24,11 @@ export interface GrafanaTarget {
   readonly uidPrefix: string;
   /** Include recording rules (Grafana-managed recording rules need a feature flag before Grafana 12). */
   readonly recordingRules?: boolean;
+  /**
+   * The title of a recording rule in Grafana, from the metric it records (default: the metric itself). Grafana 10
+   * and 11 want titles unique within a folder, so groups that record the same metrics in one folder tell them apart.
+   */
+  readonly recordingTitle?: (record: string) => string;
 }
 
 function queryNode(expr: string, target: GrafanaTarget): AlertQuerySpec {
@@ -96,7 +101,7 @@ function convertRule(
   if (!isAlertingRule(rule)) {
     return {
       ...common,
-      title: rule.record,
+      title: target.recordingTitle?.(rule.record) ?? rule.record,
       condition: QUERY_REF,
       data: [queryNode(rule.expr, target)],
       record: { metric: rule.record, from: QUERY_REF, target_datasource_uid: target.targetDatasourceUid },

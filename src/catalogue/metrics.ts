@@ -6,6 +6,7 @@
  *
  * Version pins: Beyla and Alloy names are those of Grafana Alloy v1.18 embedding Beyla 3.28 (versions.ts).
  */
+import { SLO_RULES } from '../slo/naming.ts';
 import type { Evidence, MetricEntry, MetricType } from './types.ts';
 
 type Spec = readonly [name: string, type: MetricType, labels: readonly string[], help: string];
@@ -769,11 +770,11 @@ export const METRICS: readonly MetricEntry[] = [
 /**
  * Recording rules the dashboards read that another part of the repository records: the SLO capability
  * (slos/, src/slo) records `slo:*` per SLO with the labels `slo`, `service` (and `service_name` for SLOs kept
- * per service). Accepted as defined by rules; once the registry records any `slo:*` name, these must be among
- * them.
+ * per service), under the names src/slo/naming.ts gives. Accepted as defined by rules; once the registry records
+ * any `slo:*` name, these must be among them.
  */
 export const SLO_RECORDING_RULES: readonly string[] = [
-  'slo:sli_error:ratio_rate30d',
-  'slo:error_budget_remaining:ratio',
-  'slo:burn_rate:ratio_rate1h',
+  SLO_RULES.errorRatio('30d'),
+  SLO_RULES.budgetRemaining,
+  SLO_RULES.burnRate('1h'),
 ];

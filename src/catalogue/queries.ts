@@ -10,11 +10,8 @@ import type { StackComponent } from '../kit/components.ts';
 import { componentsOf } from '../kit/components.ts';
 import type { Registry } from '../project/registry.ts';
 import { at } from '../validate/context.ts';
-import type { VariableJson } from '../validate/dashboard-walk.ts';
-import { panelsOf, variablesByName, variablesOf } from '../validate/dashboard-walk.ts';
-import { resolveDatasource } from '../validate/datasource-resolution.ts';
+import { dashboardQueries } from '../validate/dashboard-queries.ts';
 import type { QueryLanguage } from '../validate/query/parse.ts';
-import { variablePromQL } from '../validate/rules/queries.ts';
 
 export type QueryKind = 'panel' | 'variable' | 'alert' | 'record' | 'datasource';
 
@@ -32,53 +29,29 @@ export interface CollectedQuery {
   readonly label: string;
 }
 
-const LANGUAGE_OF: Readonly<Record<string, QueryLanguage>> = {
-  prometheus: 'PromQL',
-  loki: 'LogQL',
-  tempo: 'TraceQL',
-};
-
-function dashboardQueries(registry: Registry, dashboard: ResourceOf<'Dashboard'>): CollectedQuery[] {
-  const out: CollectedQuery[] = [];
-  const variables: ReadonlyMap<string, VariableJson> = variablesByName(dashboard.spec);
-  for (const { variable, path } of variablesOf(dashboard.spec)) {
-    if (variable.type !== 'query' || variable.datasource === undefined) continue;
-    const resolved = resolveDatasource(variable.datasource, registry, variables);
-    if (!resolved.ok || resolved.type !== 'prometheus') continue;
-    const expr = variablePromQL(variable.query);
-    if (expr === undefined) continue;
-    out.push({
-      resource: dashboard,
-      path: at(path, 'query'),
-      kind: 'variable',
-      language: 'PromQL',
-      text: expr,
-      label: `$${variable.name ?? '?'}`,
-    });
-  }
-  for (const { panel, path } of panelsOf(dashboard.spec)) {
-    (panel.targets ?? []).forEach((target, j) => {
-      const ref = target.datasource ?? panel.datasource;
-      if (ref === undefined) return;
-      const resolved = resolveDatasource(ref, registry, variables);
-      const language = resolved.ok && resolved.type !== undefined ? LANGUAGE_OF[resolved.type] : undefined;
-      if (language === undefined) return;
-      const isTempo = language === 'TraceQL';
-      const text = isTempo ? target.query : target.expr;
-      if (typeof text !== 'string') return;
-      const components = componentsOf(target);
-      out.push({
+function dashboardQueriesOf(registry: Registry, dashboard: ResourceOf<'Dashboard'>): CollectedQuery[] {
+  return dashboardQueries(registry, dashboard).map((query): CollectedQuery => {
+    if (query.kind === 'variable') {
+      return {
         resource: dashboard,
-        path: at(at(at(path, 'targets'), j), isTempo ? 'query' : 'expr'),
-        kind: 'panel',
-        language,
-        text,
-        ...(components === undefined ? {} : { components }),
-        label: panel.title ?? path,
-      });
-    });
-  }
-  return out;
+        path: query.path,
+        kind: 'variable',
+        language: query.language,
+        text: query.text,
+        label: `$${query.variable.name ?? '?'}`,
+      };
+    }
+    const components = componentsOf(query.target);
+    return {
+      resource: dashboard,
+      path: query.path,
+      kind: 'panel',
+      language: query.language,
+      text: query.text,
+      ...(components === undefined ? {} : { components }),
+      label: query.visit.panel.title ?? query.visit.path,
+    };
+  });
 }
 
 function ruleQueries(group: ResourceOf<'AlertRuleGroup'>): CollectedQuery[] {
@@ -119,7 +92,7 @@ function datasourceQueries(ds: ResourceOf<'DataSource'>): CollectedQuery[] {
 /** Every query of the registry, in resource order. */
 export function collectQueries(registry: Registry): readonly CollectedQuery[] {
   return registry.resources.flatMap((r): CollectedQuery[] => {
-    if (r.kind === 'Dashboard') return dashboardQueries(registry, r);
+    if (r.kind === 'Dashboard') return dashboardQueriesOf(registry, r);
     if (r.kind === 'AlertRuleGroup') return ruleQueries(r);
     if (r.kind === 'DataSource') return datasourceQueries(r);
     return [];

@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
-import { findSyntaxError } from '../validate/query/parse.ts';
+import { syntaxErrorIn } from '../validate/query/parse.ts';
 
 const COMPARISONS: ReadonlySet<string> = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
 const ABSENT: ReadonlySet<string> = new Set(['absent', 'absent_over_time']);
@@ -79,8 +79,10 @@ class Rewriter {
  * comparisons between two measurements), or undefined when it does not parse.
  */
 export function measurementsOf(expr: string): readonly string[] | undefined {
-  if (findSyntaxError('PromQL', expr) !== undefined) return undefined;
-  const top = parser.parse(expr).topNode.firstChild;
+  if (expr.trim() === '') return undefined;
+  const tree = parser.parse(expr);
+  if (syntaxErrorIn(tree, expr) !== undefined) return undefined;
+  const top = tree.topNode.firstChild;
   if (top === null) return undefined;
   const rewriter = new Rewriter(expr);
   const main = rewriter.rewrite(top);

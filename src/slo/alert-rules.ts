@@ -70,13 +70,12 @@ function annotations(slo: Slo, tier: Tier): Record<string, string> {
 }
 
 export function alertRules(slo: Slo): PrometheusAlertingRule[] {
-  return slo.tiers
-    .filter((tier) => tier.pairs.length > 0)
-    .map((tier) => ({
-      alert: tier.alert,
-      expr: tier.pairs.map((pair) => pairCondition(slo, pair)).join('\nor\n'),
-      ...(tier.for === undefined ? {} : { for: tier.for }),
-      labels: { ...slo.labels, ...slo.alertLabels, [TIER_LABEL]: tier.name, severity: tier.severity },
-      annotations: annotations(slo, tier),
-    }));
+  // Every tier of a resolved SLO has window pairs: one without is a problem of the input (resolve-tiers.ts).
+  return slo.tiers.map((tier) => ({
+    alert: tier.alert,
+    expr: tier.pairs.map((pair) => pairCondition(slo, pair)).join('\nor\n'),
+    ...(tier.for === undefined ? {} : { for: tier.for }),
+    labels: { ...slo.labels, ...slo.alertLabels, [TIER_LABEL]: tier.name, severity: tier.severity },
+    annotations: annotations(slo, tier),
+  }));
 }

@@ -1,10 +1,11 @@
 /** Checks of an SLO's identity and labels: names that make uids, grouping labels, extra labels. */
+import { LABEL_NAME } from '../promql/names.ts';
+import { at } from '../validate/context.ts';
+import { MAX_UID_LENGTH } from '../validate/rules/uids.ts';
 import type { Issues } from './issues.ts';
-import { LABEL_NAME, at } from './issues.ts';
-import { RESERVED_LABELS } from './naming.ts';
+import { RESERVED_ANNOTATIONS, RESERVED_LABELS } from './naming.ts';
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_UID = 40;
 
 export function checkName(issues: Issues, path: string, value: string, uid: string, what: string): void {
   if (!NAME.test(value)) {
@@ -13,10 +14,10 @@ export function checkName(issues: Issues, path: string, value: string, uid: stri
       `${JSON.stringify(value)} is not a valid ${what} name`,
       'Use lower-case letters, digits and single hyphens, as in backend-availability',
     );
-  } else if (uid.length > MAX_UID) {
+  } else if (uid.length > MAX_UID_LENGTH) {
     issues.add(
       path,
-      `${JSON.stringify(value)} makes the uid ${JSON.stringify(uid)} ${uid.length} characters long; Grafana allows ${MAX_UID}`,
+      `${JSON.stringify(value)} makes the uid ${JSON.stringify(uid)} ${uid.length} characters long; Grafana allows ${MAX_UID_LENGTH}`,
       `Shorten the ${what} name`,
     );
   }
@@ -40,6 +41,27 @@ export function checkLabels(
         at(path, name),
         `label ${name} is set by the SLO generator`,
         `Remove it; the generator sets ${RESERVED_LABELS.join(', ')} itself`,
+      );
+    } else {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+/** The alerts' own annotations, without those the generator writes itself (each reported). */
+export function checkAnnotations(
+  issues: Issues,
+  path: string,
+  annotations: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(annotations ?? {})) {
+    if (RESERVED_ANNOTATIONS.includes(name)) {
+      issues.add(
+        at(path, name),
+        `annotation ${name} is written by the SLO generator, which would overwrite this value`,
+        `Remove it or give it another name; the generator sets ${RESERVED_ANNOTATIONS.join(', ')} itself (the runbook comes from runbookUrl)`,
       );
     } else {
       out[name] = value;

@@ -1,9 +1,18 @@
 /** Checks of an SLO's indicator: counters that exist, a histogram bound that is one of its buckets. */
-import type { SliInput } from './input.ts';
+import { METRIC_NAME } from '../promql/names.ts';
+import { at } from '../validate/context.ts';
+import type { EventsInput, SliInput } from './input.ts';
 import type { Issues } from './issues.ts';
-import { at } from './issues.ts';
 
-const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+/**
+ * The selectors of one side of a ratio SLI, or undefined when it is neither a selector nor a list (content written
+ * in plain JavaScript, or an input form this version no longer has).
+ */
+function selectorsOf(events: EventsInput): readonly unknown[] | undefined {
+  const value: unknown = events;
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? (value as readonly unknown[]) : undefined;
+}
 
 function formatBounds(buckets: readonly number[]): string {
   return buckets.map((b) => String(b)).join(', ');
@@ -14,15 +23,25 @@ export function checkSli(issues: Issues, sli: SliInput): void {
     case 'ratio': {
       for (const side of ['errors', 'total'] as const) {
         const events = sli[side];
-        const selectors = typeof events === 'string' ? [events] : 'rate' in events ? [] : events;
-        if (selectors.length === 0 && typeof events !== 'string' && !('rate' in events)) {
+        const selectors = selectorsOf(events);
+        if (selectors === undefined) {
+          issues.add(
+            at('sli', side),
+            `the ${side} events are neither a counter selector nor a list of them`,
+            'Give the counter with its selector, e.g. metric("http_requests_total", cfg.selectors.api), or a list of such counters',
+          );
+          continue;
+        }
+        if (selectors.length === 0) {
           issues.add(at('sli', side), `the ${side} list of counters is empty`, 'List at least one counter');
         }
         selectors.forEach((selector, i) => {
-          if (selector.trim() !== '') return;
+          if (typeof selector === 'string' && selector.trim() !== '') return;
           issues.add(
             typeof events === 'string' ? at('sli', side) : at(at('sli', side), i),
-            `the ${side} selector is empty`,
+            typeof selector === 'string'
+              ? `the ${side} selector is empty`
+              : `the ${side} selector is not text`,
             'Give the counter with its selector, e.g. metric("http_requests_total", cfg.selectors.api)',
           );
         });

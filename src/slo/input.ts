@@ -10,12 +10,10 @@ import type { Selector } from '../config/selector.ts';
  *   after `rate()`;
  * - several counter selectors, whose rates are added (telemetry handled = sent + dropped). Each gets its own
  *   `rate()`: one `rate({__name__=~"a|b"})` drops the metric names and fails ("vector cannot contain metrics with
- *   the same labelset") as soon as both counters carry the same labels;
- * - or an expression giving the per-second rate over `window` itself, summed by the grouping labels.
- * Only the 5-minute building block reads raw data (every longer window is derived from it), so `rate` is called
- * with `'5m'`.
+ *   the same labelset") as soon as both counters carry the same labels.
+ * Only the 5-minute building block reads raw data (every longer window is derived from it).
  */
-export type EventsInput = string | readonly string[] | { readonly rate: (window: string) => string };
+export type EventsInput = string | readonly string[];
 
 /** Good and bad events counted by counters: error ratio = errors / total. */
 export interface RatioSliInput {

@@ -24,6 +24,25 @@ export const RESERVED_LABELS: readonly string[] = [
   COUNTER_LABEL,
 ];
 
+/**
+ * Annotations the generator writes on every SLO alert (alert-rules.ts): what fired, what it costs, where to look.
+ * `alerting.annotations` may not use them, or the generator would overwrite them without a word.
+ */
+export const RESERVED_ANNOTATIONS: readonly string[] = [
+  'summary',
+  'description',
+  'burn_rate',
+  'windows',
+  'burn_rate_thresholds',
+  'error_ratio_thresholds',
+  'budget_consumed',
+  'exhaustion',
+  'objective',
+  'runbook_url',
+  'dashboard_url',
+  '__dashboardUid__',
+];
+
 /** The window every other window is derived from; the only one read from raw data. */
 export const BASE_WINDOW = '5m';
 

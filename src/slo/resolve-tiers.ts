@@ -3,6 +3,7 @@
  * factor and threshold, and the pairs that could never fire rejected.
  */
 import { parseDuration } from '../core/duration.ts';
+import { at } from '../validate/context.ts';
 import {
   WORKBOOK_TIERS,
   burnFactor,
@@ -15,7 +16,6 @@ import type { Rational } from './decimal.ts';
 import { HUNDRED, ZERO, compare, div, mul, parseDecimal, rational } from './decimal.ts';
 import type { BurnWindowInput, SloInput, TierInput } from './input.ts';
 import type { Issues } from './issues.ts';
-import { at } from './issues.ts';
 import type { BurnPair, Tier } from './model.ts';
 import { BASE_WINDOW, alertName, pascalCase } from './naming.ts';
 import type { Window } from './window.ts';
@@ -75,8 +75,10 @@ function resolvePair(c: PairContext, input: BurnWindowInput): BurnPair | undefin
       );
     }
   }
-  const percent = parseDecimal(input.budgetPercent);
-  if (percent === undefined || compare(percent, ZERO) <= 0 || compare(percent, HUNDRED) > 0) {
+  const parsed = parseDecimal(input.budgetPercent);
+  const percent =
+    parsed !== undefined && compare(parsed, ZERO) > 0 && compare(parsed, HUNDRED) <= 0 ? parsed : undefined;
+  if (percent === undefined) {
     c.issues.add(
       at(c.path, 'budgetPercent'),
       `${JSON.stringify(input.budgetPercent)} is not a percentage above 0 and at most 100`,
@@ -107,7 +109,6 @@ function resolvePair(c: PairContext, input: BurnWindowInput): BurnPair | undefin
     return undefined;
   }
   if (c.period === undefined || c.budget === undefined || percent === undefined) return undefined;
-  if (compare(percent, ZERO) <= 0 || compare(percent, HUNDRED) > 0) return undefined;
   const factor = burnFactor(percent, c.period.seconds, long.seconds);
   const threshold = errorRatioThreshold(factor, c.budget);
   if (!isReachable(threshold)) {

@@ -6,7 +6,7 @@ import { parseDuration } from '../core/duration.ts';
 import { DEFAULT_PERIOD, errorBudget } from './burn-rate.ts';
 import type { Rational } from './decimal.ts';
 import { HUNDRED, ZERO, compare, parseDecimal } from './decimal.ts';
-import { checkGroupBy, checkLabels, checkName } from './check-fields.ts';
+import { checkAnnotations, checkGroupBy, checkLabels, checkName } from './check-fields.ts';
 import { checkSli } from './check-sli.ts';
 import type { SloInput } from './input.ts';
 import { Issues } from './issues.ts';
@@ -86,6 +86,7 @@ export function resolveSlo(input: SloInput): { slo?: Slo; issues: readonly SloIs
   const groupBy = checkGroupBy(issues, input.groupBy);
   const labels = checkLabels(issues, 'labels', input.labels);
   const alertLabels = checkLabels(issues, 'alerting.labels', input.alerting?.labels);
+  const alertAnnotations = checkAnnotations(issues, 'alerting.annotations', input.alerting?.annotations);
   checkSli(issues, input.sli);
   const tiers = resolveTiers(issues, input, period, budget);
   if (issues.list.length > 0 || objective === undefined || budget === undefined || period === undefined) {
@@ -105,7 +106,7 @@ export function resolveSlo(input: SloInput): { slo?: Slo; issues: readonly SloIs
       windows: recordedWindows(period, tiers),
       labels: { [SLO_LABEL]: input.name, [SERVICE_LABEL]: input.service, ...labels },
       alertLabels,
-      alertAnnotations: { ...input.alerting?.annotations },
+      alertAnnotations,
       runbookUrl: input.runbookUrl,
       folderUid: input.folderUid,
       datasourceUid: input.datasourceUid,

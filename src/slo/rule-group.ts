@@ -30,21 +30,14 @@ export function sloRuleGroupResource(
 ): ResourceOf<'AlertRuleGroup'> {
   const uid = ruleGroupUid(slo.name);
   const group = sloRuleGroup(slo);
-  const converted = toGrafanaRuleGroup(group, {
+  const spec = toGrafanaRuleGroup(group, {
     folderUid: slo.folderUid,
     datasource: { uid: slo.datasourceUid, type: 'prometheus' },
     targetDatasourceUid: slo.datasourceUid,
     uidPrefix: uid,
     recordingRules: grafanaRecordingRules,
+    recordingTitle: (record) => grafanaRecordingTitle(record, slo.name),
   });
-  const spec = {
-    ...converted,
-    rules: converted.rules.map((rule) =>
-      rule.record === undefined
-        ? rule
-        : { ...rule, title: grafanaRecordingTitle(rule.record.metric, slo.name) },
-    ),
-  };
   return sealResource({
     kind: 'AlertRuleGroup',
     uid,

@@ -18,7 +18,6 @@ function by(groupBy: readonly string[]): string {
 
 function eventsRate(events: EventsInput, groupBy: readonly string[]): string {
   if (typeof events === 'string') return `sum${by(groupBy)} (rate(${events}[${BASE_WINDOW}]))`;
-  if ('rate' in events) return events.rate(BASE_WINDOW);
   // rate() drops the metric name, so the rates of two counters with the same other labels would collide in one
   // vector; a label per counter keeps them apart until sum() adds them. A counter without series adds nothing.
   const rates = events.map(

@@ -1,6 +1,6 @@
 import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 import type { DashboardSpec } from '../core/specs.ts';
-import { at } from './context.ts';
+import { at, show } from './context.ts';
 
 /** A panel-like object as found in dashboard JSON (rows included). */
 export interface PanelJson {
@@ -31,6 +31,12 @@ export interface PanelVisit {
   readonly path: string;
   /** Path of the row holding it, for panels inside a collapsed row. */
   readonly row?: string;
+}
+
+/** How a message names a panel: by its title, else by its path. */
+export function panelLabel(visit: PanelVisit): string {
+  const title = visit.panel.title;
+  return title === undefined || title === '' ? `panel ${visit.path}` : `panel ${show(title)}`;
 }
 
 /** Results per dashboard spec, computed once per validation run whatever the number of rules asking. */

@@ -72,6 +72,13 @@ describe('Prometheus rule to Grafana rule, as Grafana converts it', () => {
     expect(record?.for).toBeUndefined();
   });
 
+  it('titles a recording rule as the target asks, keeping the metric it records and its uid', () => {
+    const titled = toGrafanaRuleGroup(group, { ...target, recordingTitle: (record) => `${record} (api)` });
+    expect(titled.rules.map((r) => r.title)).toEqual(['ApiDown', 'job:up:sum (api)', 'ApiDown']);
+    expect(titled.rules[1]?.record?.metric).toBe('job:up:sum');
+    expect(titled.rules.map((r) => r.uid)).toEqual(spec.rules.map((r) => r.uid));
+  });
+
   it('derives stable, distinct, Grafana-valid uids, also for rules sharing a name', () => {
     const uids = spec.rules.map((r) => r.uid);
     expect(new Set(uids).size).toBe(3);

@@ -2,7 +2,8 @@
  * Reading PromQL for the catalogue, the lint rules and the real-Prometheus test: selectors and range calls from
  * the lezer tree, `__name__` regexes as name lists, and the measurements of an alert expression.
  */
-import { describe, expect, it } from 'vitest';
+import { parser } from '@prometheus-io/lezer-promql';
+import { describe, expect, it, vi } from 'vitest';
 import { expandNameRegex } from '../../src/catalogue/names.ts';
 import { analyzePromQL, unquote } from '../../src/promql/analyze.ts';
 import { measurementsOf } from '../../src/promql/measure.ts';
@@ -82,5 +83,19 @@ describe('measurementsOf', () => {
 
   it('has none for what does not parse', () => {
     expect(measurementsOf('up ==')).toBeUndefined();
+    expect(measurementsOf(' ')).toBeUndefined();
+  });
+
+  it('parses the expression once', () => {
+    const parse = vi.spyOn(parser, 'parse');
+    try {
+      expect(measurementsOf('sum(rate(x_total[1h])) > 1.2 * sum(rate(x_total[1h] offset 1w))')).toHaveLength(
+        2,
+      );
+      expect(measurementsOf('x_total ==')).toBeUndefined();
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

@@ -12,7 +12,7 @@ import { buildProject } from '../../src/project/project.ts';
 import { renderAll } from '../../src/render/render.ts';
 import type { Problem } from '../../src/validate/problem.ts';
 import { validate } from '../../src/validate/validate.ts';
-import { ROOT, at, baseDefinitions } from '../fixtures/project.ts';
+import { ROOT, SEVERITIES, at, baseDefinitions } from '../fixtures/project.ts';
 
 /** The fixture project's folder and Prometheus data source. */
 export const FOLDER = 'services';
@@ -94,26 +94,7 @@ export function sloFixture(
 ): SloFixture {
   const configSet = defineConfig<BaseConfig>({
     defaultEnvironment: 'production',
-    base: {
-      severities: {
-        critical: {
-          receiver: 'pager',
-          groupBy: ['alertname'],
-          groupWait: '30s',
-          groupInterval: '5m',
-          repeatInterval: '4h',
-        },
-        warning: {
-          receiver: 'chat',
-          groupBy: ['alertname'],
-          groupWait: '1m',
-          groupInterval: '10m',
-          repeatInterval: '12h',
-          muteTimings: ['maintenance'],
-        },
-      },
-      grafana: { recordingRules: options.recordingRules ?? false },
-    },
+    base: { severities: SEVERITIES, grafana: { recordingRules: options.recordingRules ?? false } },
   });
   const definitions: Definition[] = slos.map((slo) => at(`slos/${slo.name}.ts`, defineSlo(slo)));
   const dashboards = at(

@@ -8,6 +8,7 @@ import type { PrometheusAlertingRule, PrometheusRecordingRule } from '../../src/
 import { isAlertingRule } from '../../src/alerting/rule-model.ts';
 import type { ResourceOf } from '../../src/core/resource.ts';
 import { defineSlo, metric } from '../../src/index.ts';
+import { RESERVED_ANNOTATIONS } from '../../src/slo/naming.ts';
 import { formatProblem } from '../../src/validate/problem.ts';
 import { ratioSlo, sloFixture } from './fixtures.ts';
 
@@ -197,6 +198,19 @@ describe('the burn-rate alerts of an SLO', () => {
     expect(page?.annotations.summary).toBe(
       'SLO checkout-availability ({{ $labels.route }}) is spending its 30d error budget at {{ printf "%.1f" $value }}× the sustainable rate',
     );
+  });
+
+  it('writes exactly the annotations it reserves, and the own ones beside them', () => {
+    const input = {
+      ...ratioSlo(),
+      alerting: { annotations: { playbook: 'https://wiki.example.com/checkout' } },
+    };
+    const [page] =
+      sloFixture([input])
+        .built.registry.find('AlertRuleGroup', 'slo-checkout-availability')
+        ?.origin?.group.rules.filter(isAlertingRule) ?? [];
+    expect(Object.keys(page?.annotations ?? {}).sort()).toEqual([...RESERVED_ANNOTATIONS, 'playbook'].sort());
+    expect(page?.annotations.playbook).toBe('https://wiki.example.com/checkout');
   });
 });
 

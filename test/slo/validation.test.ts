@@ -71,6 +71,35 @@ describe('SLO validation', () => {
     ]);
   });
 
+  it('rejects annotations the generator writes itself, rather than overwriting them silently', () => {
+    const input: SloInput = {
+      ...ratioSlo(),
+      alerting: {
+        annotations: { summary: 'Checkout fails', runbook_url: 'https://x', playbook: 'https://y' },
+      },
+    };
+    expect(problemsOf(input)).toEqual([
+      expect.stringMatching(
+        /^slos\/checkout\.ts AlertRuleGroup\/slo-checkout-availability alerting\.annotations\.summary: annotation summary is written by the SLO generator, which would overwrite this value\. Remove it or give it another name; the generator sets summary, description, .* itself \(the runbook comes from runbookUrl\)\.$/,
+      ),
+      expect.stringMatching(
+        /^slos\/checkout\.ts AlertRuleGroup\/slo-checkout-availability alerting\.annotations\.runbook_url: annotation runbook_url is written by the SLO generator/,
+      ),
+    ]);
+  });
+
+  it('rejects events that are neither a counter selector nor a list of them (an expression form no longer exists)', () => {
+    const base = ratioSlo();
+    const sli = {
+      kind: 'ratio',
+      errors: { rate: (w: string) => `sum(rate(x_errors[${w}]))` },
+      total: 'x_total',
+    };
+    expect(problemsOf({ ...base, sli: sli as unknown as SloInput['sli'] })).toEqual([
+      'slos/checkout.ts AlertRuleGroup/slo-checkout-availability sli.errors: the errors events are neither a counter selector nor a list of them. Give the counter with its selector, e.g. metric("http_requests_total", cfg.selectors.api), or a list of such counters.',
+    ]);
+  });
+
   it('reports every problem of one SLO at once, each with its field path', () => {
     const input: SloInput = {
       ...ratioSlo(),

@@ -1,6 +1,6 @@
 import { parser as logqlParser } from '@grafana/lezer-logql';
 import { parser as traceqlParser } from '@grafana/lezer-traceql';
-import type { Parser } from '@lezer/common';
+import type { Parser, Tree } from '@lezer/common';
 import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 import { quickPromQL } from './promql-quick.ts';
 
@@ -19,10 +19,9 @@ export interface SyntaxError {
   readonly near: string;
 }
 
-/** The first syntax error of a query according to the reference (lezer) parser, or undefined when it parses. */
-export function findSyntaxError(language: QueryLanguage, text: string): SyntaxError | undefined {
-  if (text.trim() === '') return { column: 1, near: '' };
-  const cursor = PARSERS[language].parse(text).cursor();
+/** The first error node of a parse tree of `text`, or undefined when there is none. */
+export function syntaxErrorIn(tree: Tree, text: string): SyntaxError | undefined {
+  const cursor = tree.cursor();
   do {
     if (cursor.type.isError) {
       const from = cursor.from;
@@ -30,6 +29,12 @@ export function findSyntaxError(language: QueryLanguage, text: string): SyntaxEr
     }
   } while (cursor.next());
   return undefined;
+}
+
+/** The first syntax error of a query according to the reference (lezer) parser, or undefined when it parses. */
+export function findSyntaxError(language: QueryLanguage, text: string): SyntaxError | undefined {
+  if (text.trim() === '') return { column: 1, near: '' };
+  return syntaxErrorIn(PARSERS[language].parse(text), text);
 }
 
 /**

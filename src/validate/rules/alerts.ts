@@ -1,14 +1,13 @@
 import { parseDuration } from '../../core/duration.ts';
 import type { ResourceOf } from '../../core/resource.ts';
 import { isAlertingRule, ruleName } from '../../alerting/rule-model.ts';
+import { LABEL_NAME, METRIC_NAME } from '../../promql/names.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at, show } from '../context.ts';
 
 /** Grafana's scheduler ticks every 10 s; group intervals must be a positive multiple of it. */
 export const SCHEDULER_TICK_SECONDS = 10;
 
-const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const URL = /^https?:\/\/[^\s/$.?#][^\s]*$/;
 
 function checkDuration(

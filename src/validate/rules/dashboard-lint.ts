@@ -26,11 +26,18 @@ import type { PromQLAnalysis, VectorSelector } from '../../promql/analyze.ts';
 import { analyzePromQL } from '../../promql/analyze.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at, show } from '../context.ts';
+import { dashboardQueries } from '../dashboard-queries.ts';
 import type { PanelJson, PanelVisit, TargetJson, VariableJson } from '../dashboard-walk.ts';
-import { panelsOf, variableName, variableValues, variablesByName, variablesOf } from '../dashboard-walk.ts';
+import {
+  panelLabel,
+  panelsOf,
+  variableName,
+  variableValues,
+  variablesByName,
+  variablesOf,
+} from '../dashboard-walk.ts';
 import { BUILTIN_DATASOURCES, resolveDatasource } from '../datasource-resolution.ts';
 import { interpolate } from '../query/interpolate.ts';
-import { variablePromQL } from './queries.ts';
 
 type Dashboard = ResourceOf<'Dashboard'>;
 type DashboardSpec = Dashboard['spec'];
@@ -40,11 +47,6 @@ const RATE_INTERVAL = '1234567ms';
 const RANGE = '7654321ms';
 const RATE_FUNCTIONS: ReadonlySet<string> = new Set(['rate', 'irate', 'increase']);
 const QUERY_TYPES: ReadonlySet<string> = new Set(['prometheus', 'loki', 'tempo']);
-
-function label(visit: PanelVisit): string {
-  const title = visit.panel.title;
-  return title === undefined || title === '' ? `panel ${visit.path}` : `panel ${show(title)}`;
-}
 
 function placeholder(name: string): string {
   return `__var_${name}__`;
@@ -68,10 +70,10 @@ function prepare(text: string, spec: DashboardSpec): string {
 
 interface PromTarget {
   readonly visit: PanelVisit;
-  readonly target: TargetJson;
   readonly path: string;
-  readonly expr: string;
-  /** The expression as the linter reads it (see prepare), analysed once; undefined when it does not parse. */
+  /** The expression as the linter reads it (see prepare). */
+  readonly prepared: string;
+  /** The prepared expression analysed, once; undefined when it does not parse. */
   readonly analysis: PromQLAnalysis | undefined;
 }
 
@@ -89,23 +91,13 @@ function targetSource(
   return { type: resolved.type, ref, own: target.datasource !== undefined };
 }
 
+/** The dashboard's PromQL panel queries, each prepared and analysed once. */
 function promTargets(context: ValidationContext, dashboard: Dashboard): PromTarget[] {
-  const variables = variablesByName(dashboard.spec);
-  const out: PromTarget[] = [];
-  for (const visit of panelsOf(dashboard.spec)) {
-    (visit.panel.targets ?? []).forEach((target, j) => {
-      const source = targetSource(context, visit.panel, target, variables);
-      if (source?.type !== 'prometheus' || typeof target.expr !== 'string') return;
-      out.push({
-        visit,
-        target,
-        path: at(at(at(visit.path, 'targets'), j), 'expr'),
-        expr: target.expr,
-        analysis: analyzePromQL(prepare(target.expr, dashboard.spec)),
-      });
-    });
-  }
-  return out;
+  return dashboardQueries(context.registry, dashboard).flatMap((query) => {
+    if (query.kind !== 'panel' || query.language !== 'PromQL') return [];
+    const prepared = prepare(query.text, dashboard.spec);
+    return [{ visit: query.visit, path: query.path, prepared, analysis: analyzePromQL(prepared) }];
+  });
 }
 
 function isFixed(uid: string | undefined): uid is string {
@@ -123,7 +115,7 @@ function checkDatasourceVariables(context: ValidationContext, dashboard: Dashboa
       context.report(
         dashboard,
         source.own ? at(at(at(visit.path, 'targets'), j), 'datasource') : at(visit.path, 'datasource'),
-        `${label(visit)} queries ${source.type} data source ${show(source.ref.uid)} by its uid, so the dashboard cannot be pointed at another ${source.type}`,
+        `${panelLabel(visit)} queries ${source.type} data source ${show(source.ref.uid)} by its uid, so the dashboard cannot be pointed at another ${source.type}`,
         fix(source.type),
       );
     });
@@ -155,7 +147,7 @@ function checkRateIntervals(
       context.report(
         dashboard,
         t.path,
-        `${label(t.visit)} takes ${call.fn}() over [${range}]: a fixed window leaves gaps when zoomed out and misses samples when the scrape interval changes`,
+        `${panelLabel(t.visit)} takes ${call.fn}() over [${range}]: a fixed window leaves gaps when zoomed out and misses samples when the scrape interval changes`,
         call.fn === 'increase'
           ? 'Use [$__rate_interval], or [$__range] for the total over the selected time range'
           : 'Use [$__rate_interval]',
@@ -184,12 +176,11 @@ function tableHasUnits(panel: PanelJson, refIds: readonly string[]): boolean {
 }
 
 /** A bare selector of a series whose value is always 1: the query lists series rather than measuring. */
-function listsSeries(expr: string, spec: DashboardSpec): boolean {
-  const prepared = prepare(expr, spec).trim();
-  const analysis = analyzePromQL(prepared);
-  const only = analysis?.selectors.length === 1 ? analysis.selectors[0] : undefined;
-  if (only === undefined || only.from !== 0 || only.to !== prepared.length) return false;
-  return only.name === 'ALERTS' || (only.name?.endsWith('_info') ?? false);
+function listsSeries(t: PromTarget): boolean {
+  const only = t.analysis?.selectors.length === 1 ? t.analysis.selectors[0] : undefined;
+  if (only === undefined) return false;
+  const whole = t.prepared.slice(0, only.from).trim() === '' && t.prepared.slice(only.to).trim() === '';
+  return whole && (only.name === 'ALERTS' || (only.name?.endsWith('_info') ?? false));
 }
 
 function checkTableUnits(
@@ -199,7 +190,7 @@ function checkTableUnits(
 ): void {
   const byPanel = new Map<string, PromTarget[]>();
   for (const t of targets) {
-    if (t.visit.panel.type !== 'table' || listsSeries(t.expr, dashboard.spec)) continue;
+    if (t.visit.panel.type !== 'table' || listsSeries(t)) continue;
     byPanel.set(t.visit.path, [...(byPanel.get(t.visit.path) ?? []), t]);
   }
   for (const [path, list] of byPanel) {
@@ -217,7 +208,7 @@ function checkTableUnits(
     context.report(
       dashboard,
       at(at(path, 'fieldConfig.defaults'), 'unit'),
-      `${label(first.visit)} (table) shows query results without a unit`,
+      `${panelLabel(first.visit)} (table) shows query results without a unit`,
       'Set the unit of its numbers, or one per value column (tablePanel columns)',
     );
   }
@@ -242,6 +233,10 @@ function pickersOf(
   dashboard: Dashboard,
 ): { pickers: Picker[]; unparsed: Set<string> } {
   const variables = variablesByName(dashboard.spec);
+  const queried = new Map<VariableJson, string>();
+  for (const query of dashboardQueries(context.registry, dashboard)) {
+    if (query.kind === 'variable') queried.set(query.variable, query.text);
+  }
   const pickers: Picker[] = [];
   const unparsed = new Set<string>();
   for (const { variable, path } of variablesOf(dashboard.spec)) {
@@ -249,7 +244,7 @@ function pickersOf(
       continue;
     const resolved = resolveDatasource(variable.datasource, context.registry, variables);
     if (!resolved.ok || resolved.type !== 'prometheus') continue;
-    const series = variablePromQL(variable.query);
+    const series = queried.get(variable);
     const text = typeof variable.query === 'string' ? variable.query : field(variable.query, 'query');
     const labelName = typeof text === 'string' ? /,\s*(\w+)\s*\)\s*$/.exec(text)?.[1] : undefined;
     const analysis = series === undefined ? undefined : analyzePromQL(prepare(series, dashboard.spec));
@@ -310,7 +305,7 @@ function checkPickers(
       context.report(
         dashboard,
         t.path,
-        `${label(t.visit)} selects ${describe(picker)} without ${picker.label}=~"$${picker.name}", so the ${show(pickerLabel(picker))} picker does not apply to it`,
+        `${panelLabel(t.visit)} selects ${describe(picker)} without ${picker.label}=~"$${picker.name}", so the ${show(pickerLabel(picker))} picker does not apply to it`,
         `Add ${picker.label}=~"$${picker.name}" to that selector, e.g. metric(name, selector, { ${picker.label}: re('$${picker.name}') })`,
       );
     }
@@ -352,7 +347,7 @@ function checkDescriptions(dashboard: Dashboard, context: ValidationContext): vo
       context.report(
         dashboard,
         at(path, 'title'),
-        `${label(visit)} (${panel.type ?? 'panel'}) has no title`,
+        `${panelLabel(visit)} (${panel.type ?? 'panel'}) has no title`,
         'Give it a title',
       );
     }
@@ -361,7 +356,7 @@ function checkDescriptions(dashboard: Dashboard, context: ValidationContext): vo
       context.report(
         dashboard,
         at(path, 'description'),
-        `${label(visit)} (${panel.type ?? 'panel'}) has no description`,
+        `${panelLabel(visit)} (${panel.type ?? 'panel'}) has no description`,
         'Say what it shows and what good looks like; it is the panel’s (i) tooltip',
       );
     }

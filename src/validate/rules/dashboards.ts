@@ -4,7 +4,7 @@ import { UNIT_REQUIRED_PANEL_TYPES } from '../../kit/panels/common.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at, show } from '../context.ts';
 import type { PanelVisit } from '../dashboard-walk.ts';
-import { panelsOf } from '../dashboard-walk.ts';
+import { panelLabel, panelsOf } from '../dashboard-walk.ts';
 
 /** Grafana's grid is 24 columns wide. */
 export const GRID_COLUMNS = 24;
@@ -15,12 +15,6 @@ interface Box {
   readonly y: number;
   readonly w: number;
   readonly h: number;
-}
-
-function label(visit: PanelVisit): string {
-  return visit.panel.title === undefined || visit.panel.title === ''
-    ? `panel ${visit.path}`
-    : `panel ${show(visit.panel.title)}`;
 }
 
 function boxOf(
@@ -34,7 +28,7 @@ function boxOf(
     context.report(
       dashboard,
       path,
-      `${label(visit)} has no position`,
+      `${panelLabel(visit)} has no position`,
       'Add it with withPanel() so the builder places it, or set gridPos',
     );
     return undefined;
@@ -44,7 +38,7 @@ function boxOf(
     context.report(
       dashboard,
       path,
-      `${label(visit)} has an invalid position ${JSON.stringify(g)}`,
+      `${panelLabel(visit)} has an invalid position ${JSON.stringify(g)}`,
       'Use whole numbers with w and h of at least 1',
     );
     return undefined;
@@ -53,7 +47,7 @@ function boxOf(
     context.report(
       dashboard,
       path,
-      `${label(visit)} ends at column ${x + w}, past the ${GRID_COLUMNS}-column grid`,
+      `${panelLabel(visit)} ends at column ${x + w}, past the ${GRID_COLUMNS}-column grid`,
       `Make x + w at most ${GRID_COLUMNS}`,
     );
   }
@@ -76,7 +70,7 @@ function checkLayout(context: ValidationContext, dashboard: ResourceOf<'Dashboar
         context.report(
           dashboard,
           at(visit.path, 'gridPos'),
-          `${label(visit)} overlaps ${label(other.visit)} (${other.visit.path})`,
+          `${panelLabel(visit)} overlaps ${panelLabel(other.visit)} (${other.visit.path})`,
           'Move or resize one of them; let the builder place panels in order instead of setting gridPos by hand',
         );
       }
@@ -100,7 +94,7 @@ function checkPanels(
       context.report(
         dashboard,
         at(path, 'fieldConfig.defaults.unit'),
-        `${label(visit)} (${panel.type}) has no unit`,
+        `${panelLabel(visit)} (${panel.type}) has no unit`,
         'Set the unit it measures in: s, percentunit, reqps, bytes, short, …',
       );
     }

@@ -2,25 +2,24 @@ import { parseDuration } from '../../core/duration.ts';
 import type { ResourceOf } from '../../core/resource.ts';
 import { isSecretRef } from '../../core/secret.ts';
 import type { RouteSpec } from '../../core/specs.ts';
-import { SECURE_SETTINGS, secureSettingsOf } from '../../alerting/secure-settings.ts';
+import { LABEL_NAME } from '../../promql/names.ts';
+import {
+  CONTACT_POINT_TYPES,
+  isContactPointType,
+  requiredSettingsOf,
+  secureSettingsOf,
+} from '../../alerting/secure-settings.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at, show } from '../context.ts';
 
-const REQUIRED_SETTINGS: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  pagerduty: [['integrationKey']],
-  slack: [['url', 'token']],
-  email: [['addresses']],
-  webhook: [['url']],
-};
-
 function checkContactPoint(context: ValidationContext, cp: ResourceOf<'ContactPoint'>): void {
   const { type, settings } = cp.spec;
-  if (!(type in SECURE_SETTINGS)) {
+  if (!isContactPointType(type)) {
     context.report(
       cp,
       'type',
       `unknown contact point type ${show(type)}`,
-      `Use one of: ${Object.keys(SECURE_SETTINGS).join(', ')}`,
+      `Use one of: ${Object.keys(CONTACT_POINT_TYPES).join(', ')}`,
     );
   }
   for (const key of secureSettingsOf(type)) {
@@ -34,7 +33,7 @@ function checkContactPoint(context: ValidationContext, cp: ResourceOf<'ContactPo
       );
     }
   }
-  for (const alternatives of REQUIRED_SETTINGS[type] ?? []) {
+  for (const alternatives of requiredSettingsOf(type)) {
     const present = alternatives.some((key) => {
       const value = settings[key];
       return value !== undefined && value !== '' && value !== null;
@@ -43,14 +42,13 @@ function checkContactPoint(context: ValidationContext, cp: ResourceOf<'ContactPo
       context.report(
         cp,
         at('settings', alternatives[0] ?? ''),
-        `a ${type} contact point needs ${alternatives.join(' or ')}`,
+        `a ${type} contact point needs ${alternatives.join(' or ')}; Grafana refuses it without`,
         'Set it',
       );
     }
   }
 }
 
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const OPS = new Set(['=', '!=', '=~', '!~']);
 
 function checkRoute(

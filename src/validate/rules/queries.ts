@@ -1,19 +1,14 @@
-import { field } from '../../core/json.ts';
 import type { Resource, ResourceOf } from '../../core/resource.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at, show } from '../context.ts';
-import type { TargetJson } from '../dashboard-walk.ts';
-import { panelsOf, variableValues, variablesByName, variablesOf } from '../dashboard-walk.ts';
-import { resolveDatasource } from '../datasource-resolution.ts';
+import { dashboardQueries } from '../dashboard-queries.ts';
+import { variableValues } from '../dashboard-walk.ts';
 import { interpolate } from '../query/interpolate.ts';
 import type { QueryLanguage } from '../query/parse.ts';
 import { syntaxErrorOf } from '../query/parse.ts';
 
-const LANGUAGE_OF: Readonly<Record<string, QueryLanguage>> = {
-  prometheus: 'PromQL',
-  loki: 'LogQL',
-  tempo: 'TraceQL',
-};
+// Kept where test/content/grafana-variables.ts imports it from; it lives with the collector.
+export { variablePromQL } from '../dashboard-queries.ts';
 
 class Checker {
   private readonly cache = new Map<string, ReturnType<typeof syntaxErrorOf>>();
@@ -68,54 +63,14 @@ class Checker {
   }
 }
 
-function targetQuery(
-  target: TargetJson,
-  type: string | undefined,
-): { field: 'expr' | 'query'; text: string } | undefined {
-  if ((type === 'prometheus' || type === 'loki') && typeof target.expr === 'string') {
-    return { field: 'expr', text: target.expr };
-  }
-  if (type === 'tempo' && (target.queryType === undefined || target.queryType === 'traceql')) {
-    return typeof target.query === 'string' ? { field: 'query', text: target.query } : undefined;
-  }
-  return undefined;
-}
-
-/** The PromQL inside a Prometheus variable query: `label_values(<expr>, label)` or `query_result(<expr>)`. */
-export function variablePromQL(query: unknown): string | undefined {
-  const text = typeof query === 'string' ? query : field(query, 'query');
-  if (typeof text !== 'string') return undefined;
-  const labelValues = /^\s*label_values\(\s*(.+),\s*\w+\s*\)\s*$/s.exec(text);
-  if (labelValues?.[1] !== undefined) return labelValues[1];
-  const queryResult = /^\s*query_result\(\s*(.+)\s*\)\s*$/s.exec(text);
-  return queryResult?.[1];
-}
-
 function checkDashboard(
   checker: Checker,
   context: ValidationContext,
   dashboard: ResourceOf<'Dashboard'>,
 ): void {
   const values = variableValues(dashboard.spec);
-  const variables = variablesByName(dashboard.spec);
-  for (const { variable, path } of variablesOf(dashboard.spec)) {
-    if (variable.type !== 'query' || variable.datasource === undefined) continue;
-    const resolved = resolveDatasource(variable.datasource, context.registry, variables);
-    if (!resolved.ok || resolved.type !== 'prometheus') continue;
-    const expr = variablePromQL(variable.query);
-    if (expr !== undefined) checker.check(dashboard, at(path, 'query'), 'PromQL', expr, values);
-  }
-  for (const { panel, path } of panelsOf(dashboard.spec)) {
-    (panel.targets ?? []).forEach((target, j) => {
-      const ref = target.datasource ?? panel.datasource;
-      if (ref === undefined) return;
-      const resolved = resolveDatasource(ref, context.registry, variables);
-      if (!resolved.ok) return; // reported by the data source rule
-      const query = targetQuery(target, resolved.type);
-      const language = resolved.type === undefined ? undefined : LANGUAGE_OF[resolved.type];
-      if (query === undefined || language === undefined) return;
-      checker.check(dashboard, at(at(at(path, 'targets'), j), query.field), language, query.text, values);
-    });
+  for (const query of dashboardQueries(context.registry, dashboard)) {
+    checker.check(dashboard, query.path, query.language, query.text, values);
   }
 }
 
