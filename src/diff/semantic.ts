@@ -127,7 +127,8 @@ function dashboardChanges(before: unknown, after: unknown): string[] {
     templating: undefined,
     title: undefined,
   });
-  if (out.length === 0 && stable(others(b)) !== stable(others(a))) out.push('dashboard settings changed');
+  // Beside panel and variable changes, not only in their absence: a change of time range or refresh is its own.
+  if (stable(others(b)) !== stable(others(a))) out.push('dashboard settings changed');
   return out;
 }
 

@@ -3,8 +3,8 @@ import { KINDS, kindOrder } from '../core/kinds.ts';
 import type { Resource, ResourceRef } from '../core/resource.ts';
 import { refOf } from '../core/resource.ts';
 import type { FieldChange } from '../publish/diff.ts';
-import { diffValues, sameValue } from '../publish/diff.ts';
 import type { FullHandlers } from '../publish/apply.ts';
+import { compareResource } from '../publish/plan.ts';
 import type { LiveObject } from '../handlers/types.ts';
 import { describePath } from './describe-path.ts';
 
@@ -28,62 +28,47 @@ export interface DriftReport {
   readonly checked: number;
 }
 
-/** Kinds whose objects live in folders; unmanaged ones are reported only in folders we own. */
-const FOLDERED: ReadonlySet<Kind> = new Set(['Dashboard', 'AlertRuleGroup']);
-
 /**
  * Compares what Grafana holds (normalised by the handlers) with the committed rendered state. Pure. Reports
  * objects changed in Grafana (field by field, dashboards panel by panel), missing from Grafana, and unmanaged
- * objects (dashboards and rule groups in folders we own that the repository does not define).
+ * objects: those the repository owns (`owned`, as the handlers decide it for prune: our marker, provenance "api",
+ * or a folder we own) that it does not define.
  */
 export function detectDrift(
   rendered: readonly Resource[],
   live: ReadonlyMap<Kind, readonly LiveObject[]>,
   handlers: FullHandlers,
-  ownedFolders: ReadonlySet<string>,
 ): DriftReport {
   const entries: DriftEntry[] = [];
   const known = new Set<string>();
   for (const resource of rendered) {
     const ref = refOf(resource);
     known.add(ref);
-    const handler = handlers[resource.kind] as {
-      desired: (r: Resource) => unknown;
-      live: (l: LiveObject, r: Resource) => unknown;
+    const comparison = compareResource(resource, live, handlers);
+    if (comparison.state === 'not-published') continue;
+    const base = {
+      ref,
+      kind: resource.kind,
+      source: resource.source,
+      restore: `npm run publish -- --only ${ref}`,
     };
-    const object = (live.get(resource.kind) ?? []).find((l) => l.uid === resource.uid);
-    const restore = `npm run publish -- --only ${ref}`;
-    if (object === undefined) {
-      // A group of recording rules only, when Grafana-managed recording rules are off, has nothing in Grafana.
-      if (resource.kind === 'AlertRuleGroup' && resource.spec.rules.length === 0) continue;
-      entries.push({
-        type: 'missing',
-        ref,
-        kind: resource.kind,
-        source: resource.source,
-        changes: [],
-        restore,
-      });
+    if (comparison.state === 'absent') {
+      entries.push({ ...base, type: 'missing', changes: [] });
       continue;
     }
-    const desired = handler.desired(resource);
-    const current = handler.live(object, resource);
-    if (sameValue(desired, current)) continue;
-    const changes = diffValues(desired, current).map((c) => ({
-      ...c,
-      // diffValues(desired, live): `before` is the repository's value, `after` Grafana's.
+    if (comparison.changes.length === 0) continue;
+    // Read the other way round: `before` is the repository's value, `after` Grafana's.
+    const changes = comparison.changes.map((c) => ({
+      path: c.path,
+      before: c.after,
+      after: c.before,
       field: describePath(resource, c.path),
     }));
-    if (changes.length > 0)
-      entries.push({ type: 'changed', ref, kind: resource.kind, source: resource.source, changes, restore });
+    entries.push({ ...base, type: 'changed', changes });
   }
   for (const kind of KINDS) {
     for (const object of live.get(kind) ?? []) {
-      if (known.has(object.ref)) continue;
-      const inOwnedFolder =
-        FOLDERED.has(kind) && object.folderUid !== undefined && ownedFolders.has(object.folderUid);
-      const markedFolder = kind === 'Folder' && object.owned;
-      if (!inOwnedFolder && !markedFolder) continue;
+      if (known.has(object.ref) || !object.owned) continue;
       entries.push({
         type: 'unmanaged',
         ref: object.ref,

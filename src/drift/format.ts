@@ -3,7 +3,8 @@ import type { DriftEntry, DriftReport } from './drift.ts';
 const TITLE: Readonly<Record<DriftEntry['type'], string>> = {
   changed: 'changed in Grafana',
   missing: 'missing from Grafana',
-  unmanaged: 'unmanaged (in a folder the repository owns, not defined in code)',
+  unmanaged:
+    'unmanaged (owned by the repository: its marker, provenance "api" or an owned folder; not defined in code)',
 };
 
 function value(v: unknown): string {

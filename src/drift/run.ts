@@ -36,12 +36,12 @@ export async function driftCheck(
   const rendered = readRenderedResources(renderedDir);
   const client = clientFactory(connection);
   const info = await probeGrafana(client);
-  const { live, context } = await readLive(
+  const { live } = await readLive(
     handlers,
     { client, editable: false, resendSecrets: false, secrets: new Map() },
     rendered,
   );
-  const report = detectDrift(rendered, live, handlers, context.ownedFolders);
+  const report = detectDrift(rendered, live, handlers);
   return {
     report,
     grafanaVersion: info.version,

@@ -1,5 +1,5 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { GrafanaApiError, provenanceHint } from './errors.ts';
+import { GrafanaApiError, GrafanaUrlError, provenanceHint } from './errors.ts';
 import { Semaphore } from './semaphore.ts';
 
 export type GrafanaAuth =
@@ -7,7 +7,7 @@ export type GrafanaAuth =
   | { readonly kind: 'basic'; readonly user: string; readonly password: string };
 
 export interface GrafanaConnection {
-  /** Base URL, e.g. `http://localhost:3000` (a trailing slash is ignored). */
+  /** Base URL, e.g. `http://localhost:3000` (a trailing slash is ignored; credentials in it are refused). */
   readonly url: string;
   readonly auth: GrafanaAuth;
   /** Organisation for basic auth (`X-Grafana-Org-Id`); tokens are bound to their org. */
@@ -53,9 +53,60 @@ export interface ClientDependencies {
   readonly onRequest?: (event: RequestEvent) => void;
 }
 
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * The 500s a second attempt may get past: SQLite's lock ("database is locked", and the endpoint messages Grafana
+ * answers with when a save failed on it: "Failed to save dashboard", "Failed to update datasource", "Folder API
+ * error") and the Alertmanager configuration race ("could not find object using provided id and hash"). Each
+ * means the request was not applied. Any other 500 (a refused provenance change, a server bug) is permanent:
+ * sending it again changes nothing, and a POST could be applied twice.
+ */
+const TRANSIENT_500: readonly RegExp[] = [
+  /database is locked/i,
+  /could not find object using provided id and hash/i,
+  /^Failed to (?:save|add|update|delete) (?:dashboard|datasource|data source)\.?$/i,
+  /^Folder API error\.?$/i,
+];
+
+/** A 500 whose message says the request lost a race with another write and was not applied. */
+export function isTransient500(message: string): boolean {
+  const text = message.trim();
+  return TRANSIENT_500.some((pattern) => pattern.test(text));
+}
+
+function retryable(status: number, message: string): boolean {
+  return RETRYABLE_STATUS.has(status) || (status === 500 && isTransient500(message));
+}
+
+/**
+ * The address of Grafana from GRAFANA_URL, parsed once: `http(s)://host[:port][/path]`, without a trailing slash.
+ * Credentials in the URL are refused (they would end up in every message that names Grafana); so are a query and a
+ * fragment. The result holds nothing secret and is what messages show. Errors never repeat the URL.
+ */
+export function grafanaAddress(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    throw new GrafanaUrlError('is not a URL. Set it to the address of Grafana, e.g. http://localhost:3000.');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new GrafanaUrlError('must start with http:// or https://, e.g. http://localhost:3000.');
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new GrafanaUrlError(
+      'must not contain credentials (user:password@): they would show wherever Grafana is named. ' +
+        'Remove them and set GRAFANA_USER and GRAFANA_PASSWORD, or GRAFANA_TOKEN, instead.',
+    );
+  }
+  if (parsed.search !== '' || parsed.hash !== '')
+    throw new GrafanaUrlError(
+      'must not have a query (?…) or a fragment (#…): give the address of Grafana only.',
+    );
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+}
 
 /** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
@@ -84,11 +135,22 @@ function hintFor(status: number, body: string): string {
 }
 
 /**
+ * The environment with GRAFANA_URL parsed (grafanaAddress) before anything else reads it: a URL with credentials
+ * is refused before any message could show it, and what follows (connection, messages, reports) sees the address
+ * only. An unset GRAFANA_URL is left for the connection settings to report.
+ */
+export function withGrafanaAddress<E extends Readonly<Record<string, string | undefined>>>(env: E): E {
+  const url = env.GRAFANA_URL;
+  return url === undefined || url === '' ? env : { ...env, GRAFANA_URL: grafanaAddress(url) };
+}
+
+/**
  * The Grafana HTTP API client: authentication, organisation, timeouts, retries with backoff (and `Retry-After`)
- * on 429, 5xx and dropped connections, bounded concurrency (writes and reads separately), typed errors. Tokens
- * and passwords never leave the Authorization header.
+ * on 429, 502, 503, 504, transient 500s (isTransient500) and dropped connections, bounded concurrency (writes and
+ * reads separately), typed errors. Tokens and passwords never leave the Authorization header; the URL holds none.
  */
 export class GrafanaClient {
+  /** Where Grafana is (see grafanaAddress): no credentials, safe to show. */
   readonly baseUrl: string;
   private readonly authorization: string;
   private readonly writes: Semaphore;
@@ -104,7 +166,7 @@ export class GrafanaClient {
     readonly connection: GrafanaConnection,
     deps: ClientDependencies = {},
   ) {
-    this.baseUrl = connection.url.replace(/\/+$/, '');
+    this.baseUrl = grafanaAddress(connection.url);
     const auth = connection.auth;
     this.authorization =
       auth.kind === 'token'
@@ -189,15 +251,15 @@ export class GrafanaClient {
       }
       const text = await response.text().catch(() => '');
       const parsed = parseBody(text);
-      const retryable =
-        RETRYABLE_STATUS.has(response.status) && !(options.allow ?? []).includes(response.status);
-      this.onRequest?.({ method, path, status: response.status, attempt, retry: retryable && !last });
-      if (retryable && !last) {
+      const allowed = (options.allow ?? []).includes(response.status);
+      const message = response.status >= 400 ? describeBody(parsed) : '';
+      const again = !allowed && retryable(response.status, message);
+      this.onRequest?.({ method, path, status: response.status, attempt, retry: again && !last });
+      if (again && !last) {
         await this.sleep(retryAfterMs(response.headers.get('retry-after')) ?? this.backoff(attempt));
         continue;
       }
-      if (response.status >= 400 && !(options.allow ?? []).includes(response.status)) {
-        const message = describeBody(parsed);
+      if (response.status >= 400 && !allowed) {
         throw new GrafanaApiError(method, path, response.status, message, hintFor(response.status, message));
       }
       return { status: response.status, body: parsed };

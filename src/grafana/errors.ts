@@ -1,4 +1,4 @@
-import { StackError } from '../core/errors.ts';
+import { StackError, UsageError } from '../core/errors.ts';
 
 /** A Grafana API call answered with an error status, after retries. Never carries credentials. */
 export class GrafanaApiError extends StackError {
@@ -62,4 +62,15 @@ export function provenanceHint(status: number, body: string): string {
   return status === 403 || /to ''|to 'none'|to none/i.test(body)
     ? 'These objects were published locked (provenance "api"); they cannot be made editable by publishing with --editable. Publish without --editable, or delete them in Grafana first.'
     : 'These objects were created editable (no provenance) or by another tool; publish them the same way they were created (with or without --editable), or delete them in Grafana first.';
+}
+
+/**
+ * GRAFANA_URL cannot be used as it is (not an http(s) URL, or credentials, a query or a fragment in it). The message
+ * never repeats the URL: it may hold a password.
+ */
+export class GrafanaUrlError extends UsageError {
+  constructor(problem: string) {
+    super(`GRAFANA_URL ${problem}`);
+    this.name = 'GrafanaUrlError';
+  }
 }

@@ -178,13 +178,17 @@ export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
     await put(context, resource);
   },
 
-  /** Rule by rule (DELETE of a whole group exists only from Grafana 11); idempotent, 204 for unknown uids. */
+  /**
+   * Rule by rule (DELETE of a whole group exists only from Grafana 11); idempotent, 204 for unknown uids (404, as
+   * some versions answer, also means gone).
+   */
   async remove(context, live) {
     for (const rule of asArray(asRecord(live.body).rules)) {
       const uid = asString(asRecord(rule).uid);
       if (uid !== undefined) {
         await context.client.delete(`/api/v1/provisioning/alert-rules/${encode(uid)}`, {
           headers: provenanceHeaders(context),
+          allow: [404],
         });
       }
     }

@@ -20,10 +20,15 @@ function comparable(cp: Record<string, unknown>, settings: Record<string, unknow
   };
 }
 
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
 /**
  * Contact points (one integration each; several may share a name). Secure settings read back as "[REDACTED]"
- * and compare as "set". Newer Grafanas add default settings keys, so a live contact point is compared on the keys
- * the repository manages. Owned when provisioned through the API (provenance "api"), the default one excepted.
+ * and compare as "set", as does any value of a setting the repository gives as a secret. Newer Grafanas add
+ * default settings keys, so a live contact point is compared on the keys the repository manages. Owned when
+ * provisioned through the API (provenance "api"), the default one excepted.
  */
 export const contactPointHandler: KindHandler<'ContactPoint'> = {
   kind: 'ContactPoint',
@@ -56,9 +61,17 @@ export const contactPointHandler: KindHandler<'ContactPoint'> = {
   live(object, desired) {
     const cp = asRecord(object.body);
     const live = asRecord(cp.settings);
-    const keys = desired === undefined ? Object.keys(live) : Object.keys(desired.spec.settings);
+    const wanted = desired?.spec.settings ?? {};
+    const keys = desired === undefined ? Object.keys(live) : Object.keys(wanted);
     const settings: Record<string, unknown> = {};
-    for (const key of keys) if (key in live) settings[key] = live[key] === REDACTED ? SECRET_SET : live[key];
+    for (const key of keys) {
+      if (!(key in live)) continue;
+      const value = live[key];
+      // Where the repository holds a secret, any value Grafana holds counts as "set": a setting Grafana does not
+      // redact comes back in clear, and must neither be shown nor compared (its value cannot be checked).
+      const secret = maskDesiredSecret(wanted[key]) === SECRET_SET && isSet(value);
+      settings[key] = value === REDACTED || secret ? SECRET_SET : value;
+    }
     return comparable(cp, settings);
   },
 
@@ -76,9 +89,11 @@ export const contactPointHandler: KindHandler<'ContactPoint'> = {
     );
   },
 
+  /** A 404 means it is gone already (a retry after the first DELETE was applied but its answer lost). */
   async remove(context, live) {
     await context.client.delete(`/api/v1/provisioning/contact-points/${encode(live.uid)}`, {
       headers: provenanceHeaders(context),
+      allow: [404],
     });
   },
 };

@@ -112,11 +112,12 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
     return { ...folderOf(resource.folderUid), spec: comparableDashboard(resource.spec) };
   },
 
-  live(object) {
+  live(object, desired) {
     const body = asRecord(object.body);
     return {
       ...folderOf(asString(asRecord(body.meta).folderUid)),
-      spec: comparableDashboard(body.dashboard),
+      // The desired schemaVersion, so that a dashboard the UI migrated forward on save is not a difference.
+      spec: comparableDashboard(body.dashboard, asRecord(desired?.spec).schemaVersion),
     };
   },
 
@@ -128,8 +129,9 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
     await save(context, resource);
   },
 
+  /** A 404 means it is gone already (a retry after the first DELETE was applied but its answer lost). */
   async remove(context, live) {
-    await context.client.delete(`/api/dashboards/uid/${encode(live.uid)}`);
+    await context.client.delete(`/api/dashboards/uid/${encode(live.uid)}`, { allow: [404] });
   },
 };
 

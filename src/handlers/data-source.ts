@@ -93,8 +93,9 @@ export const dataSourceHandler: KindHandler<'DataSource'> = {
     });
   },
 
+  /** A 404 means it is gone already (a retry after the first DELETE was applied but its answer lost). */
   async remove(context, live) {
-    await context.client.delete(`/api/datasources/uid/${encode(live.uid)}`);
+    await context.client.delete(`/api/datasources/uid/${encode(live.uid)}`, { allow: [404] });
   },
 };
 

@@ -34,33 +34,63 @@ function comparable(spec: {
   };
 }
 
-/** Folders: listed level by level (nested folders list only direct children), read one by one for details. */
+/** Folders per page of `GET /api/folders` (Grafana's default limit). */
+export const FOLDER_PAGE_SIZE = 1000;
+
+/** Nesting Grafana allows (8 levels below the root), plus one to see that nothing is deeper. */
+const MAX_DEPTH = 9;
+
+/** The direct children of one folder (the root when `parent` is undefined), page by page. */
+async function childrenOf(
+  context: HandlerContext,
+  parent: string | undefined,
+  pageSize: number,
+): Promise<string[]> {
+  const uids: string[] = [];
+  for (let page = 1; ; page += 1) {
+    const response = await context.client.get('/api/folders', {
+      query: { limit: String(pageSize), page: String(page), parentUid: parent },
+    });
+    const batch = asArray(response.body);
+    for (const item of batch) {
+      const uid = asString(asRecord(item).uid);
+      if (uid !== undefined) uids.push(uid);
+    }
+    if (batch.length < pageSize) return uids;
+  }
+}
+
+/**
+ * The uids of every folder, parents before children: level by level (nested folders list only direct children),
+ * the folders of a level in parallel, each listing paged.
+ */
+export async function listFolderUids(
+  context: HandlerContext,
+  pageSize: number = FOLDER_PAGE_SIZE,
+): Promise<string[]> {
+  const uids: string[] = [];
+  const seen = new Set<string>();
+  let level: (string | undefined)[] = [undefined];
+  for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth += 1) {
+    const children = await Promise.all(level.map((parent) => childrenOf(context, parent, pageSize)));
+    const next: string[] = [];
+    for (const uid of children.flat()) {
+      if (seen.has(uid)) continue;
+      seen.add(uid);
+      uids.push(uid);
+      next.push(uid);
+    }
+    level = next;
+  }
+  return uids;
+}
+
+/** Folders: listed level by level, page by page, then read one by one for details. */
 export const folderHandler: KindHandler<'Folder'> = {
   kind: 'Folder',
 
   async list(context) {
-    const uids: string[] = [];
-    const seen = new Set<string>();
-    let level: (string | undefined)[] = [undefined];
-    // Nested folders list only direct children: one level at a time, the folders of a level in parallel.
-    for (let depth = 0; depth < 9 && level.length > 0; depth += 1) {
-      const responses = await Promise.all(
-        level.map((parent) =>
-          context.client.get('/api/folders', { query: { limit: '1000', parentUid: parent } }),
-        ),
-      );
-      const next: string[] = [];
-      for (const response of responses) {
-        for (const item of asArray(response.body)) {
-          const uid = asString(asRecord(item).uid);
-          if (uid === undefined || seen.has(uid)) continue;
-          seen.add(uid);
-          uids.push(uid);
-          next.push(uid);
-        }
-      }
-      level = next;
-    }
+    const uids = await listFolderUids(context);
     const folders = await Promise.all(
       uids.map((uid) => context.client.get(`/api/folders/${encode(uid)}`, { allow: [404] })),
     );
@@ -105,7 +135,8 @@ export const folderHandler: KindHandler<'Folder'> = {
     }
   },
 
+  /** A 404 means it is gone already (a retry after the first DELETE was applied but its answer lost). */
   async remove(context, live) {
-    await context.client.delete(`/api/folders/${encode(live.uid)}`);
+    await context.client.delete(`/api/folders/${encode(live.uid)}`, { allow: [404] });
   },
 };

@@ -71,9 +71,11 @@ export const muteTimingHandler: KindHandler<'MuteTiming'> = {
     );
   },
 
+  /** A 404 means it is gone already (a retry after the first DELETE was applied but its answer lost). */
   async remove(context, live) {
     await context.client.delete(`/api/v1/provisioning/mute-timings/${encode(live.uid)}`, {
       headers: provenanceHeaders(context),
+      allow: [404],
     });
   },
 };

@@ -57,9 +57,11 @@ export const notificationTemplateHandler: KindHandler<'NotificationTemplate'> = 
     await put(context, resource, asRecord(live.body).version);
   },
 
+  /** A 404 means it is gone already (a retry after the first DELETE was applied but its answer lost). */
   async remove(context, live) {
     await context.client.delete(`/api/v1/provisioning/templates/${encode(live.uid)}`, {
       headers: provenanceHeaders(context),
+      allow: [404],
     });
   },
 };

@@ -1,4 +1,3 @@
-import { canonicalize } from '../core/canonical.ts';
 import { formatDuration, parseDuration } from '../core/duration.ts';
 import type { Kind } from '../core/kinds.ts';
 import type { ResourceRef } from '../core/resource.ts';
@@ -45,12 +44,6 @@ export function asArray(value: unknown): unknown[] {
 
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-/** Comparable values are compared in canonical form. */
-export function same(a: unknown, b: unknown): boolean {
-  const text = (v: unknown): string => (v === undefined ? 'undefined' : JSON.stringify(canonicalize(v)));
-  return text(a) === text(b);
 }
 
 export function ref(kind: Kind, uid: string): ResourceRef {

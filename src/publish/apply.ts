@@ -2,7 +2,7 @@ import type { Kind } from '../core/kinds.ts';
 import type { ResourceOf, ResourceRef } from '../core/resource.ts';
 import { GrafanaApiError } from '../grafana/errors.ts';
 import type { HandlerContext, KindHandler, LiveObject } from '../handlers/types.ts';
-import { same } from '../handlers/shared.ts';
+import { sameValue } from './diff.ts';
 import type { Action } from './plan.ts';
 
 export type ApplyStatus = 'created' | 'updated' | 'deleted' | 'unchanged' | 'failed';
@@ -93,7 +93,7 @@ async function run<K extends Kind>(
       if (!alreadyExists(error)) throw error;
       const found = (await handler.list(context, [resource])).find((l) => l.uid === resource.uid);
       if (found === undefined) throw error;
-      if (!same(handler.live(found, resource), handler.desired(resource)))
+      if (!sameValue(handler.live(found, resource), handler.desired(resource)))
         await handler.update(context, resource, found);
     }
     return { ref: action.ref, status: 'created' };

@@ -48,7 +48,10 @@ export function formatPlan(
   return lines;
 }
 
-/** The plan as JSON, for `--json`: actions with their changes, no resource bodies. */
+/**
+ * The plan as JSON, for `--json`: actions with their changes, no resource bodies. A creation lists no changes
+ * (everything in it is new: its changes would be the whole body); its `source` file says what it holds.
+ */
 export function planJson(plan: Plan): unknown {
   return {
     counts: plan.counts,
@@ -57,7 +60,9 @@ export function planJson(plan: Plan): unknown {
       ref: a.ref,
       source: a.source,
       reason: a.reason,
-      changes: a.changes.map((c) => ({ path: c.path, before: c.before, after: c.after })),
+      ...(a.type === 'create'
+        ? {}
+        : { changes: a.changes.map((c) => ({ path: c.path, before: c.before, after: c.after })) }),
     })),
   };
 }

@@ -1,10 +1,11 @@
 import type { Kind } from '../core/kinds.ts';
 import { KINDS, kindOrder } from '../core/kinds.ts';
-import type { Resource, ResourceOf, ResourceRef } from '../core/resource.ts';
+import type { Resource, ResourceRef } from '../core/resource.ts';
 import { refOf } from '../core/resource.ts';
 import type { KindHandler, LiveObject } from '../handlers/types.ts';
 import type { FieldChange } from './diff.ts';
 import { diffValues, sameValue } from './diff.ts';
+import { secretsNeeded } from './secrets.ts';
 
 export type ActionType = 'create' | 'update' | 'delete' | 'noop';
 
@@ -36,8 +37,13 @@ export interface PlanInput {
   readonly handlers: Handlers;
   /** Delete owned objects absent from code. */
   readonly prune: boolean;
-  /** Limits the run to matching refs (both desired and live). */
+  /**
+   * Limits the run to matching refs (both desired and live). `desired` must still hold every resource defined in
+   * code: what the code defines is never a deletion, whether it matches or not.
+   */
   readonly only?: (ref: ResourceRef) => boolean;
+  /** Secret rotation: every resource that carries secrets is updated (its secrets sent again), changed or not. */
+  readonly rotateSecrets?: boolean;
 }
 
 /** `Kind/uid` globs: `*` any run of characters, `?` one character. */
@@ -54,15 +60,47 @@ export function refMatcher(globs: readonly string[]): (ref: ResourceRef) => bool
   return (ref) => patterns.some((p) => p.test(ref));
 }
 
-function compare<K extends Kind>(
-  handler: Pick<KindHandler<K>, 'desired' | 'live'>,
-  resource: ResourceOf<K>,
-  live: LiveObject<K>,
-): FieldChange[] {
-  const before = handler.live(live, resource);
+/** How one resource defined in code stands against what Grafana holds. */
+export type Comparison =
+  | { readonly state: 'absent' }
+  /** Not meant to be in Grafana at all (the reason says why): neither created nor reported missing. */
+  | { readonly state: 'not-published'; readonly reason: string }
+  | {
+      readonly state: 'present';
+      readonly live: LiveObject;
+      /** From Grafana (`before`) to the repository (`after`); empty when they are the same. */
+      readonly changes: readonly FieldChange[];
+    };
+
+/**
+ * The one comparison publish, drift and the tests share: finds the live object of a resource and compares their
+ * comparable forms (the handler's `live(object, desired)` and `desired(resource)`).
+ */
+export function compareResource(
+  resource: Resource,
+  live: ReadonlyMap<Kind, readonly LiveObject[]>,
+  handlers: Handlers,
+): Comparison {
+  const object = (live.get(resource.kind) ?? []).find((l) => l.uid === resource.uid);
+  if (object === undefined) {
+    // A group of recording rules only, when Grafana-managed recording rules are off, has nothing in Grafana.
+    return resource.kind === 'AlertRuleGroup' && resource.spec.rules.length === 0
+      ? { state: 'not-published', reason: 'recording rules only: Prometheus evaluates them' }
+      : { state: 'absent' };
+  }
+  const handler = handlers[resource.kind] as Pick<KindHandler<Kind>, 'desired' | 'live'>;
+  const before = handler.live(object, resource);
   const after = handler.desired(resource);
-  // Most objects are unchanged: one comparison of canonical texts settles them before any field-by-field walk.
-  return sameValue(before, after) ? [] : diffValues(before, after);
+  // Most objects are unchanged: one cheap deep comparison settles them before any field-by-field walk.
+  return {
+    state: 'present',
+    live: object,
+    changes: sameValue(before, after) ? [] : diffValues(before, after),
+  };
+}
+
+function carriesSecrets(resource: Resource): boolean {
+  return secretsNeeded([resource]).size > 0;
 }
 
 /**
@@ -73,45 +111,43 @@ function compare<K extends Kind>(
 export function planActions(input: PlanInput): Plan {
   const only = input.only ?? (() => true);
   const actions: Action[] = [];
-  const wanted = new Set<string>();
+  // Everything the code defines, matched by `only` or not: never a candidate for deletion.
+  const defined = new Set<string>(input.desired.map(refOf));
   for (const resource of input.desired) {
     const ref = refOf(resource);
     if (!only(ref)) continue;
-    wanted.add(ref);
-    const live = (input.live.get(resource.kind) ?? []).find((l) => l.uid === resource.uid);
-    const handler = input.handlers[resource.kind] as Pick<KindHandler<Kind>, 'desired' | 'live'>;
     const base = { kind: resource.kind, uid: resource.uid, ref, source: resource.source, resource };
-    if (live === undefined && resource.kind === 'AlertRuleGroup' && resource.spec.rules.length === 0) {
-      actions.push({
-        ...base,
-        type: 'noop',
-        changes: [],
-        reason: 'recording rules only: Prometheus evaluates them',
-      });
+    const comparison = compareResource(resource, input.live, input.handlers);
+    if (comparison.state === 'not-published') {
+      actions.push({ ...base, type: 'noop', changes: [], reason: comparison.reason });
       continue;
     }
-    if (live === undefined) {
+    if (comparison.state === 'absent') {
+      const handler = input.handlers[resource.kind] as Pick<KindHandler<Kind>, 'desired'>;
       const changes = diffValues(undefined, handler.desired(resource));
       actions.push({ ...base, type: 'create', changes, reason: 'not in Grafana' });
       continue;
     }
-    const changes = compare(handler, resource, live);
-    actions.push(
-      changes.length === 0
-        ? { ...base, live, type: 'noop', changes, reason: 'up to date' }
-        : {
-            ...base,
-            live,
-            type: 'update',
-            changes,
-            reason: `${changes.length} field${changes.length === 1 ? '' : 's'} differ`,
-          },
-    );
+    const { live, changes } = comparison;
+    if (changes.length > 0) {
+      actions.push({
+        ...base,
+        live,
+        type: 'update',
+        changes,
+        reason: `${changes.length} field${changes.length === 1 ? '' : 's'} differ`,
+      });
+    } else if (input.rotateSecrets === true && carriesSecrets(resource)) {
+      // Grafana never gives secrets back, so they compare as "set": only sending them again rotates them.
+      actions.push({ ...base, live, type: 'update', changes, reason: 'rotating secrets' });
+    } else {
+      actions.push({ ...base, live, type: 'noop', changes, reason: 'up to date' });
+    }
   }
   if (input.prune) {
     for (const kind of KINDS) {
       for (const live of input.live.get(kind) ?? []) {
-        if (wanted.has(live.ref) || !live.owned || !only(live.ref)) continue;
+        if (defined.has(live.ref) || !live.owned || !only(live.ref)) continue;
         actions.push({
           type: 'delete',
           kind,

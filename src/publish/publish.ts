@@ -58,21 +58,26 @@ export async function publishProject<C extends BaseConfig>(
 ): Promise<PublishResult> {
   const built = buildValidated(project, options.environment);
   const only = options.only === undefined || options.only.length === 0 ? undefined : refMatcher(options.only);
-  const desired: Resource[] = built.registry.resources.filter((r) => only === undefined || only(refOf(r)));
-  const secrets = resolveSecrets(desired, env);
+  // Every resource defined in code is read and planned (`only` applies in the plan): with --prune, what the code
+  // defines must be known as ours even where --only leaves it out. Secrets are needed only for the selection.
+  const all: readonly Resource[] = built.registry.resources;
+  const selected = only === undefined ? all : all.filter((r) => only(refOf(r)));
+  const secrets = resolveSecrets(selected, env);
   hooks.onSecrets?.([...secrets.values()]);
   const client = clientFactory(connection);
   const info = await probeGrafana(client);
+  const resendSecrets = options.resendSecrets ?? false;
   const { live, context } = await readLive(
     handlers,
-    { client, editable: options.editable ?? false, resendSecrets: options.resendSecrets ?? false, secrets },
-    desired,
+    { client, editable: options.editable ?? false, resendSecrets, secrets },
+    all,
   );
   const plan = planActions({
-    desired,
+    desired: all,
     live,
     handlers,
     prune: options.prune ?? false,
+    rotateSecrets: resendSecrets,
     ...(only === undefined ? {} : { only }),
   });
   hooks.onPlan?.(plan, info.version);

@@ -74,6 +74,19 @@ describe('npm run diff', () => {
     expect(run.text).toContain('**AlertRuleGroup/services** (`alerts/services.ts`)');
   });
 
+  it('reports a change of dashboard settings beside a panel change', async () => {
+    const dir = repoWithRendered();
+    edit(join(dir, 'rendered/grafana/dashboards/service-red.json'), (t) =>
+      t.replace('[$__rate_interval]))', '[5m]))').replace('"refresh": "1m"', '"refresh": "5m"'),
+    );
+    const run = await diff(dir);
+    expect(run.code).toBe(0);
+    const items = run.text.split('\n').filter((l) => l.startsWith('- '));
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/^- panel "[^"]+": query A changed: /);
+    expect(items[1]).toBe('- dashboard settings changed');
+  });
+
   it('says so when nothing changed, and refuses an unknown base', async () => {
     const dir = repoWithRendered();
     expect((await diff(dir)).text).toContain('No change to what is published.');

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { driftMain } from '../../src/cli/drift-main.ts';
 import type { Output } from '../../src/cli/run.ts';
 import { runCommand } from '../../src/cli/run.ts';
+import { MARKER_KEY } from '../../src/handlers/data-source.ts';
+import { OWNER } from '../../src/handlers/types.ts';
 import { publishProject } from '../../src/publish/publish.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { PROFILE_NAMES, startSimulator } from '../../src/simulator/index.ts';
@@ -43,10 +45,12 @@ async function published(profile: (typeof PROFILE_NAMES)[number]): Promise<Simul
 describe.each(PROFILE_NAMES)('drift on Grafana %s', (profile) => {
   it('finds none right after a publish, with redacted secrets and server defaults in place', async () => {
     sim = await published(profile);
+    const writesBefore = sim.requests.countWrites();
     const run = await drift(sim);
     expect(run.code, run.text).toBe(0);
     expect((JSON.parse(run.text) as JsonReport).entries).toEqual([]);
-    expect(sim.requests.countWrites()).toBeGreaterThan(0);
+    // Drift only reads.
+    expect(sim.requests.countWrites()).toBe(writesBefore);
   });
 });
 
@@ -116,6 +120,65 @@ describe('drift after hand edits', () => {
     expect((JSON.parse(run.text) as JsonReport).entries.map((e) => `${e.type} ${e.ref}`)).toEqual([
       'unmanaged Dashboard/scratch',
       'missing Dashboard/service-red',
+    ]);
+  });
+
+  it('reports what the repository owns outside folders (marked data source, provisioned contact point) as unmanaged, as prune sees it', async () => {
+    sim = await published('11.6');
+    const headers = { Authorization: 'Bearer hand', 'Content-Type': 'application/json' };
+    const send = (path: string, body: object, extra: Record<string, string> = {}): Promise<Response> =>
+      fetch(`${sim?.url ?? ''}${path}`, {
+        method: 'POST',
+        headers: { ...headers, ...extra },
+        body: JSON.stringify(body),
+      });
+    // Left by an earlier publish: our marker, provenance "api".
+    await send('/api/datasources', {
+      uid: 'old-prom',
+      name: 'Old Prometheus',
+      type: 'prometheus',
+      access: 'proxy',
+      url: 'http://old:9090',
+      jsonData: { [MARKER_KEY]: OWNER },
+    });
+    await send('/api/v1/provisioning/contact-points', {
+      uid: 'old-email',
+      name: 'old-email',
+      type: 'email',
+      settings: { addresses: 'old@example.com' },
+    });
+    // Made by hand: not ours, not reported.
+    await send('/api/datasources', {
+      uid: 'by-hand',
+      name: 'By hand',
+      type: 'prometheus',
+      access: 'proxy',
+      url: 'http://hand:9090',
+    });
+    await send(
+      '/api/v1/provisioning/contact-points',
+      { uid: 'ui-made', name: 'ui-made', type: 'email', settings: { addresses: 'ui@example.com' } },
+      { 'X-Disable-Provenance': 'true' },
+    );
+
+    const run = await drift(sim);
+    expect(run.code).toBe(2);
+    expect((JSON.parse(run.text) as JsonReport).entries.map((e) => `${e.type} ${e.ref}`)).toEqual([
+      'unmanaged DataSource/old-prom',
+      'unmanaged ContactPoint/old-email',
+    ]);
+    const planned = await publishProject(
+      await repository(),
+      connection(sim),
+      CANARIES,
+      { dryRun: true, prune: true },
+      {},
+      undefined,
+      fastClient,
+    );
+    expect(planned.plan.actions.filter((a) => a.type === 'delete').map((a) => a.ref)).toEqual([
+      'ContactPoint/old-email',
+      'DataSource/old-prom',
     ]);
   });
 

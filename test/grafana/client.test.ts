@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GrafanaClient, NetworkError, retryAfterMs } from '../../src/grafana/client.ts';
-import { GrafanaApiError } from '../../src/grafana/errors.ts';
+import {
+  GrafanaClient,
+  NetworkError,
+  grafanaAddress,
+  isTransient500,
+  retryAfterMs,
+} from '../../src/grafana/client.ts';
+import { GrafanaApiError, GrafanaUrlError } from '../../src/grafana/errors.ts';
 import { mapLimited } from '../../src/grafana/semaphore.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { startSimulator } from '../../src/simulator/index.ts';
@@ -76,12 +82,113 @@ describe('the Grafana client', () => {
 
   it('authenticates with basic auth and selects the organisation', async () => {
     sim = await startSimulator();
-    const c = new GrafanaClient({
-      url: sim.url,
-      auth: { kind: 'basic', user: 'admin', password: 'admin' },
-      orgId: 1,
+    const sent: Headers[] = [];
+    const spy: typeof fetch = (input, init) => {
+      sent.push(new Headers(init?.headers));
+      return fetch(input, init);
+    };
+    const basic = (orgId: number): GrafanaClient =>
+      new GrafanaClient(
+        { url: sim?.url ?? '', auth: { kind: 'basic', user: 'admin', password: 'admin' }, orgId },
+        { fetch: spy },
+      );
+    expect((await basic(1).get('/api/org')).status).toBe(200);
+    expect(sent.map((h) => h.get('x-grafana-org-id'))).toEqual(['1']);
+    expect(sent[0]?.get('authorization')).toBe(`Basic ${Buffer.from('admin:admin').toString('base64')}`);
+    // admin is no member of organisation 2: Grafana refuses it, which it would not without the header.
+    expect((await basic(2).get('/api/org', { allow: [403] })).status).toBe(403);
+    expect(sent.map((h) => h.get('x-grafana-org-id'))).toEqual(['1', '2']);
+  });
+
+  it('retries a 500 that says a write lost the database lock, and sends any other 500 once', async () => {
+    sim = await startSimulator({
+      faults: {
+        faults: [
+          { type: 'dbLocked', method: 'POST', pathPrefix: '/api/folders', times: 2 },
+          { type: 'dbLocked', method: 'POST', pathPrefix: '/api/dashboards/db', times: 1 },
+          { type: 'dbLocked', method: 'POST', pathPrefix: '/api/datasources', times: 1 },
+          { type: 'dbLocked', method: 'PUT', pathPrefix: '/api/v1/provisioning/policies', times: 1 },
+          { type: 'status', status: 500, always: true, method: 'PUT', pathPrefix: '/api/folders/' },
+        ],
+      },
     });
-    expect((await c.get('/api/org')).status).toBe(200);
+    const sleeps: number[] = [];
+    const c = client(sim, sleeps);
+    expect((await c.post('/api/folders', { uid: 'f', title: 'F' })).status).toBe(200);
+    expect(
+      (
+        await c.post('/api/dashboards/db', {
+          dashboard: { uid: 'd', title: 'D', panels: [] },
+          folderUid: 'f',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await c.post('/api/datasources', {
+          uid: 'p',
+          name: 'P',
+          type: 'prometheus',
+          access: 'proxy',
+          url: 'http://p',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await c.put('/api/v1/provisioning/policies', { receiver: 'grafana-default-email' })).status).toBe(
+      202,
+    );
+    expect(sleeps).toHaveLength(5);
+    const error = await c.put('/api/folders/f', { title: 'G', overwrite: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GrafanaApiError);
+    expect((error as GrafanaApiError).status).toBe(500);
+    expect(sim.requests.writes({ pathPrefix: '/api/folders/f' })).toHaveLength(1);
+    expect(sleeps).toHaveLength(5);
+  });
+
+  it('tells transient 500s from permanent ones by their message', () => {
+    for (const message of [
+      'database is locked',
+      'Failed to save dashboard',
+      'Failed to update datasource',
+      'Failed to add datasource',
+      'Folder API error',
+      'failed to save and apply Alertmanager configuration: could not find object using provided id and hash',
+    ])
+      expect(isTransient500(message), message).toBe(true);
+    for (const message of [
+      "cannot change provenance from 'api' to ''",
+      'Internal Server Error',
+      'Failed to save dashboard: dashboard title cannot be empty',
+      '',
+    ])
+      expect(isTransient500(message), message).toBe(false);
+  });
+
+  it('refuses credentials in the URL without repeating them, and shows the address only', () => {
+    const password = 'canary-url-password-1b1b';
+    for (const url of [
+      `http://admin:${password}@localhost:3000`,
+      `https://${password}@grafana.example.com/`,
+      `http://localhost:3000/?token=${password}`,
+      `localhost:${password}@example`,
+    ]) {
+      const error = (() => {
+        try {
+          return new GrafanaClient({ url, auth: { kind: 'token', token: 't' } });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, url).toBeInstanceOf(GrafanaUrlError);
+      expect(String(error)).toMatch(/^GrafanaUrlError: GRAFANA_URL /);
+      expect(String(error)).not.toContain(password);
+    }
+    expect(grafanaAddress('http://Grafana.example.com:3000/sub/path//')).toBe(
+      'http://grafana.example.com:3000/sub/path',
+    );
+    expect(
+      new GrafanaClient({ url: 'http://localhost:3000/', auth: { kind: 'token', token: 't' } }).baseUrl,
+    ).toBe('http://localhost:3000');
   });
 
   it('keeps writes within its limit, so that an SQLite Grafana does not lock', async () => {

@@ -49,6 +49,7 @@ describe('provenance', () => {
     sim = await startSimulator({ profile: '11.6' });
     await publishProject(await repository(), connection(sim), CANARIES, {}, {}, undefined, fastClient);
     sim.ui.editContactPointSettings('slack-warnings', { recipient: '#elsewhere' });
+    sim.requests.clear();
     const error = await publishProject(
       await repository(),
       connection(sim),
@@ -63,5 +64,11 @@ describe('provenance', () => {
     expect(message).toContain('ContactPoint/slack-warnings');
     expect(message).toMatch(/provenance/);
     expect(message).toContain('Publish without --editable, or delete them in Grafana first.');
+    // A refusal is permanent: sent once, not retried like a 500 that lost the database lock.
+    expect(
+      sim.requests
+        .writes({ pathPrefix: '/api/v1/provisioning/contact-points/slack-warnings' })
+        .map((e) => e.status),
+    ).toEqual([500]);
   });
 });

@@ -4,7 +4,12 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Kind } from '../../src/core/kinds.ts';
 import { withSource } from '../../src/define/definition.ts';
+import { MARKER_KEY } from '../../src/handlers/data-source.ts';
+import { HANDLERS } from '../../src/handlers/index.ts';
+import type { HandlerContext, KindHandler, LiveObject } from '../../src/handlers/types.ts';
+import { OWNER } from '../../src/handlers/types.ts';
 import { defineDashboard, stackDashboard } from '../../src/index.ts';
 import type { Project } from '../../src/project/project.ts';
 import { publishProject } from '../../src/publish/publish.ts';
@@ -35,6 +40,25 @@ function withExtraDashboard(project: Project): Project {
 }
 
 const headers = { Authorization: 'Bearer hand', 'Content-Type': 'application/json' };
+
+/** A rule group made through the API in a folder the repository owns, as someone else's script would. */
+async function handMadeRuleGroup(s: Simulator, folderUid: string, title: string): Promise<void> {
+  const existing = (await (
+    await fetch(`${s.url}/api/v1/provisioning/folder/${folderUid}/rule-groups/services`, { headers })
+  ).json()) as { rules: Record<string, unknown>[] };
+  const { uid: _uid, id: _id, ...rule } = existing.rules[0] ?? {};
+  const response = await fetch(`${s.url}/api/v1/provisioning/folder/${folderUid}/rule-groups/${title}`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({
+      title,
+      folderUid,
+      interval: 60,
+      rules: [{ ...rule, title: 'ByHand', ruleGroup: title }],
+    }),
+  });
+  if (!response.ok) throw new Error(`rule group not made: ${response.status} ${await response.text()}`);
+}
 
 /** A contact point provisioned through the API (provenance "api"), as an earlier publish would have left it. */
 async function provisionedEarlier(s: Simulator): Promise<void> {
@@ -125,5 +149,124 @@ describe('prune', () => {
     expect(names().contactPoints).toContain('ui-made');
     expect(names().contactPoints).toContain('grafana-default-email');
     expect(names().contactPoints).not.toContain('old-email');
+  });
+
+  it('--prune --only never plans deleting what the code defines, and still deletes owned objects it matches', async () => {
+    sim = await startSimulator({ profile: '11.6' });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    await handMadeRuleGroup(sim, 'stack-services', 'by-hand');
+
+    const planned = await publishProject(
+      project,
+      connection(sim),
+      CANARIES,
+      { dryRun: true, prune: true, only: ['AlertRuleGroup/stack-*'] },
+      {},
+      undefined,
+      fastClient,
+    );
+    // Every rule group the code defines sits in a folder named stack-*; only the hand-made one is to go.
+    expect(planned.plan.actions.map((a) => `${a.type} ${a.ref}`)).toEqual([
+      'delete AlertRuleGroup/stack-services:by-hand',
+      'noop AlertRuleGroup/stack-components',
+    ]);
+    expect(sim.requests.countWrites({ pathPrefix: '/api/v1/provisioning/alert-rules' })).toBe(0);
+  });
+
+  it('counts a DELETE answered 404 on its retry (the first one was applied, its answer lost) as deleted', async () => {
+    sim = await startSimulator({ profile: '11.6' });
+    const project = await repository();
+    await publishProject(
+      withExtraDashboard(project),
+      connection(sim),
+      CANARIES,
+      {},
+      {},
+      undefined,
+      fastClient,
+    );
+    // A data source an earlier publish left (it carries the marker), since removed from code.
+    await fetch(`${sim.url}/api/datasources`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        uid: 'old-prom',
+        name: 'Old Prometheus',
+        type: 'prometheus',
+        access: 'proxy',
+        url: 'http://old-prometheus:9090',
+        jsonData: { [MARKER_KEY]: OWNER },
+      }),
+    });
+    // Each DELETE is applied, then its connection drops; the client sends it again and meets a 404.
+    sim.setFaults({
+      faults: ['/api/dashboards/uid/soon-gone', '/api/datasources/uid/old-prom'].map(
+        (pathPrefix) => ({ type: 'reset', phase: 'after', method: 'DELETE', pathPrefix, times: 1 }) as const,
+      ),
+    });
+    const pruned = await publishProject(
+      project,
+      connection(sim),
+      CANARIES,
+      { prune: true },
+      {},
+      undefined,
+      fastClient,
+    );
+    expect(pruned.events.filter((e) => e.status !== 'unchanged').map((e) => `${e.status} ${e.ref}`)).toEqual([
+      'deleted Dashboard/soon-gone',
+      'deleted DataSource/old-prom',
+    ]);
+    expect(
+      sim.requests
+        .api()
+        .filter((e) => e.method === 'DELETE')
+        .map((e) => `${e.status} ${e.path}`),
+    ).toEqual([
+      '0 /api/dashboards/uid/soon-gone',
+      '404 /api/dashboards/uid/soon-gone',
+      '0 /api/datasources/uid/old-prom',
+      '404 /api/datasources/uid/old-prom',
+    ]);
+  });
+});
+
+describe('removing what is already gone', () => {
+  const absent: readonly LiveObject[] = [
+    {
+      kind: 'Dashboard',
+      uid: 'gone',
+      ref: 'Dashboard/gone',
+      folderUid: 'stack-services',
+      body: {},
+      owned: true,
+    },
+    { kind: 'Folder', uid: 'gone', ref: 'Folder/gone', body: {}, owned: true },
+    { kind: 'DataSource', uid: 'gone', ref: 'DataSource/gone', body: {}, owned: true },
+    { kind: 'ContactPoint', uid: 'gone', ref: 'ContactPoint/gone', body: {}, owned: true },
+    { kind: 'MuteTiming', uid: 'gone', ref: 'MuteTiming/gone', body: {}, owned: true },
+    { kind: 'NotificationTemplate', uid: 'gone', ref: 'NotificationTemplate/gone', body: {}, owned: true },
+    {
+      kind: 'AlertRuleGroup',
+      uid: 'gone',
+      ref: 'AlertRuleGroup/gone',
+      folderUid: 'stack-services',
+      body: { rules: [{ uid: 'gone-rule' }] },
+      owned: true,
+    },
+  ];
+
+  it.each(absent.map((o) => [o.kind, o] as const))('succeeds for a %s', async (kind, object) => {
+    sim = await startSimulator({ profile: '11.6' });
+    const context: HandlerContext = {
+      client: fastClient(connection(sim)),
+      editable: false,
+      ownedFolders: new Set(),
+      resendSecrets: false,
+      secrets: new Map(),
+    };
+    const handler = HANDLERS[kind] as KindHandler<Kind>;
+    await expect(handler.remove(context, object)).resolves.toBeUndefined();
   });
 });

@@ -15,7 +15,16 @@ import { Redactor } from '../../src/publish/redact.ts';
 import { redactingOutput } from '../../src/publish/redacting-output.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { startSimulator } from '../../src/simulator/index.ts';
-import { CANARIES, ROOT, TOKEN, connection, repository } from '../fixtures/grafana.ts';
+import { driftMain } from '../../src/cli/drift-main.ts';
+import {
+  CANARIES,
+  ROOT,
+  TOKEN,
+  connection,
+  differencesFromRendered,
+  fastClient,
+  repository,
+} from '../fixtures/grafana.ts';
 
 let sim: Simulator | undefined;
 const dirs: string[] = [];
@@ -125,5 +134,134 @@ describe('secrets in outputs', () => {
     expect(run.code).toBe(3);
     expect(run.text).toContain('Grafana at http://127.0.0.1:9 is unreachable');
     expect(leaks(run.text)).toEqual([]);
+  });
+});
+
+describe('secret rotation', () => {
+  const ROTATED = {
+    ...CANARIES,
+    PAGERDUTY_INTEGRATION_KEY: 'canary-pagerduty-key-rotated-a11a',
+    PROMETHEUS_PASSWORD: 'canary-prometheus-password-rotated-b22b',
+  };
+
+  it('keeps the secrets Grafana holds without --rotate-secrets, and replaces them all with it', async () => {
+    sim = await startSimulator({ profile: '11.6' });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+
+    const kept = await publishProject(project, connection(sim), ROTATED, {}, {}, undefined, fastClient);
+    expect(kept.plan.counts).toMatchObject({ create: 0, update: 0, delete: 0 });
+    const before = JSON.stringify(sim.state());
+    expect(before).toContain(CANARIES.PAGERDUTY_INTEGRATION_KEY);
+    expect(before).toContain(CANARIES.PROMETHEUS_PASSWORD);
+    expect(before).not.toContain(ROTATED.PAGERDUTY_INTEGRATION_KEY);
+    expect(before).not.toContain(ROTATED.PROMETHEUS_PASSWORD);
+
+    const rotated = await publishProject(
+      project,
+      connection(sim),
+      ROTATED,
+      { resendSecrets: true },
+      {},
+      undefined,
+      fastClient,
+    );
+    const updates = rotated.plan.actions.filter((a) => a.type === 'update');
+    expect(updates.map((a) => `${a.ref}: ${a.reason}`)).toEqual([
+      'DataSource/loki: rotating secrets',
+      'DataSource/prometheus: rotating secrets',
+      'DataSource/tempo: rotating secrets',
+      'ContactPoint/heartbeat: rotating secrets',
+      'ContactPoint/pagerduty-critical: rotating secrets',
+      'ContactPoint/slack-warnings: rotating secrets',
+    ]);
+    expect(rotated.events.filter((e) => e.status === 'failed')).toEqual([]);
+    const after = JSON.stringify(sim.state());
+    expect(after).toContain(ROTATED.PAGERDUTY_INTEGRATION_KEY);
+    expect(after).toContain(ROTATED.PROMETHEUS_PASSWORD);
+    expect(after).not.toContain(CANARIES.PAGERDUTY_INTEGRATION_KEY);
+    expect(after).not.toContain(CANARIES.PROMETHEUS_PASSWORD);
+    expect(await differencesFromRendered(sim)).toEqual([]);
+  });
+});
+
+describe('a secret in a setting Grafana does not redact', () => {
+  it('compares as set: never shown by the plan or drift, and publish converges', async () => {
+    // This Grafana keeps Slack's webhook URL in clear and answers it as it is.
+    sim = await startSimulator({ profile: '11.6', secureSettings: { slack: ['token'] } });
+    const env = grafanaEnv(sim);
+    const first = await cli([], env);
+    expect(first.code, first.text).toBe(0);
+    const slack = sim.state().integrations.find((i) => i.name === 'slack-warnings');
+    expect(JSON.stringify(slack)).toContain(CANARIES.SLACK_WEBHOOK_URL);
+
+    sim.requests.clear();
+    const again = await cli(['--verbose'], env);
+    expect(again.code, again.text).toBe(0);
+    expect(again.text).toContain('Plan: 0 to create, 0 to update, 0 to delete');
+    expect(sim.requests.countWrites()).toBe(0);
+    expect(leaks(again.text)).toEqual([]);
+    expect(leaks(again.plan)).toEqual([]);
+
+    const lines: string[] = [];
+    const code = await runCommand('drift', (o) => driftMain(ROOT, ['--format', 'json'], env, o), {
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+    });
+    expect(code, lines.join('\n')).toBe(0);
+    expect(leaks(lines.join('\n'))).toEqual([]);
+  });
+});
+
+describe('the address of Grafana', () => {
+  const PASSWORD = 'canary-url-password-6d6d';
+
+  it('is refused with credentials in it, by publish and drift alike, without showing them', async () => {
+    sim = await startSimulator();
+    const url = sim.url.replace('http://', `http://admin:${PASSWORD}@`);
+    const env = { ...grafanaEnv(sim), GRAFANA_URL: url };
+    const published = await cli([], env);
+    expect(published.code).toBe(1);
+    expect(published.text).toContain('GRAFANA_URL must not contain credentials');
+    expect(published.text).not.toContain(PASSWORD);
+    const lines: string[] = [];
+    const code = await runCommand('drift', (o) => driftMain(ROOT, ['--format', 'json'], env, o), {
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+    });
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toContain('GRAFANA_URL must not contain credentials');
+    expect(lines.join('\n')).not.toContain(PASSWORD);
+    expect(sim.requests.api()).toEqual([]);
+  });
+
+  it('is refused when it is no http(s) URL, without repeating it', async () => {
+    sim = await startSimulator();
+    const run = await cli([], { ...grafanaEnv(sim), GRAFANA_URL: `admin:${PASSWORD}@localhost:3000` });
+    expect(run.code).toBe(1);
+    expect(run.text).toContain('GRAFANA_URL must start with http:// or https://');
+    expect(run.text).not.toContain(PASSWORD);
+  });
+
+  it('is shown as given otherwise, without a trailing slash', async () => {
+    sim = await startSimulator();
+    const run = await cli(['--dry-run'], { ...grafanaEnv(sim), GRAFANA_URL: `${sim.url}/` });
+    expect(run.code, run.text).toBe(0);
+    expect(run.text).toMatch(new RegExp(`^Grafana [^ ]+ at ${sim.url} \\(dry run`, 'm'));
+  });
+});
+
+describe('the plan JSON', () => {
+  it('of a first publish lists creations without their bodies', async () => {
+    sim = await startSimulator();
+    const run = await cli(['--dry-run'], grafanaEnv(sim));
+    expect(run.code, run.text).toBe(0);
+    const plan = JSON.parse(run.plan) as { actions: { type: string; ref: string; changes?: unknown }[] };
+    const creations = plan.actions.filter((a) => a.type === 'create');
+    expect(creations.map((a) => a.ref)).toContain('Dashboard/service-red');
+    expect(creations.filter((a) => a.changes !== undefined)).toEqual([]);
+    // Nothing of a dashboard's content: no panels, queries or layout.
+    for (const text of ['"panels"', 'gridPos', 'targets', 'rate(', 'Request rate'])
+      expect(run.plan).not.toContain(text);
   });
 });
