@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.ts';
-import { withGrafanaAddress } from '../grafana/client.ts';
 import { driftJson, driftMarkdown, driftText } from '../drift/format.ts';
 import { driftCheck } from '../drift/run.ts';
 import { RENDERED_DIR } from '../commands/render.ts';
@@ -22,7 +21,7 @@ export async function driftMain(
   if (format !== 'text' && format !== 'markdown' && format !== 'json') {
     throw new UsageError(`--format takes text, markdown or json, not ${JSON.stringify(format)}.`);
   }
-  const connection = grafanaConnection(withGrafanaAddress(env));
+  const connection = grafanaConnection(env);
   const { report } = await driftCheck(join(root, RENDERED_DIR), connection);
   const url = connection.url;
   if (format === 'json') output.out(driftJson(report, url).trimEnd());

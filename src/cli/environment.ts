@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import type { GrafanaConnection } from '../grafana/client.ts';
+import { grafanaAddress } from '../grafana/client.ts';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -39,8 +40,8 @@ export function grafanaConnection(
   if (url === undefined || url === '') {
     throw new UsageError('GRAFANA_URL is not set. Set it (and GRAFANA_TOKEN) in the environment or in .env.');
   }
-  if (!/^https?:\/\//.test(url))
-    throw new UsageError(`GRAFANA_URL must start with http:// or https://, not ${JSON.stringify(url)}.`);
+  // Checked and cleaned first (no credentials, query or fragment): every later message names only this address.
+  const address = grafanaAddress(url);
   const token = env.GRAFANA_TOKEN;
   const user = env.GRAFANA_USER;
   const password = env.GRAFANA_PASSWORD;
@@ -60,7 +61,7 @@ export function grafanaConnection(
   if (orgId !== undefined && !Number.isInteger(orgId))
     throw new UsageError(`GRAFANA_ORG_ID must be a number, not ${JSON.stringify(org)}.`);
   return {
-    url,
+    url: address,
     auth,
     ...(orgId === undefined ? {} : { orgId }),
     ...(tuning.writeConcurrency === undefined ? {} : { writeConcurrency: tuning.writeConcurrency }),

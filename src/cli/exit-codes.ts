@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../core/errors.ts';
 import { StackError } from '../core/errors.ts';
 
 /** The commands of the project, as named in package.json. */
@@ -5,14 +6,16 @@ export type CommandName = 'render' | 'validate' | 'publish' | 'drift' | 'diff' |
 
 export const EXIT = { ok: 0, error: 1, drift: 2, auth: 3, partial: 4 } as const;
 
-/** Exit code per typed error (`StackError.code`); the DESIGN.md command table is the contract. */
-const CODES: Readonly<Record<string, number>> = {
+/** Exit code per typed error (`StackError.code`); the README's command table is the contract. */
+const CODES: Readonly<Record<ErrorCode, number>> = {
   validation: EXIT.error,
   'stale-render': EXIT.error,
   usage: EXIT.error,
   'project-load': EXIT.error,
   'missing-tool': EXIT.error,
   'missing-secret': EXIT.error,
+  'alloy-syntax': EXIT.error,
+  'alloy-config': EXIT.error,
   'grafana-api': EXIT.error,
   'grafana-unreachable': EXIT.auth,
   'grafana-auth': EXIT.auth,
@@ -28,5 +31,5 @@ export function exitCodeFor(error: unknown, command?: CommandName): number {
   // Drift keeps 2 for "drift found": an unreachable or refusing Grafana is an error there (1), as the table says.
   if (command === 'drift' && (error.code === 'grafana-unreachable' || error.code === 'grafana-auth'))
     return EXIT.error;
-  return CODES[error.code] ?? EXIT.error;
+  return CODES[error.code];
 }

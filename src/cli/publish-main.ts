@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
-import { withGrafanaAddress } from '../grafana/client.ts';
 import { loadProject } from '../project/load.ts';
 import { formatEvent, formatPlan, planJson, summary } from '../publish/format.ts';
 import { publishProject } from '../publish/publish.ts';
@@ -43,10 +42,7 @@ export async function publishMain(
   });
   redactor.add(env.GRAFANA_TOKEN, env.GRAFANA_PASSWORD);
   const writeConcurrency = positiveInt(flags.concurrency, 'concurrency');
-  const connection = grafanaConnection(
-    withGrafanaAddress(env),
-    writeConcurrency === undefined ? {} : { writeConcurrency },
-  );
+  const connection = grafanaConnection(env, writeConcurrency === undefined ? {} : { writeConcurrency });
   const project = await loadProject(root);
   const color = env.NO_COLOR === undefined && process.stdout.isTTY;
   const result = await publishProject(

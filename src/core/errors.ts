@@ -5,8 +5,23 @@
 import type { Problem } from '../validate/problem.ts';
 import { formatProblem } from '../validate/problem.ts';
 
+/** Every typed error's code. `src/cli/exit-codes.ts` must map each one: a new code does not compile until it is. */
+export type ErrorCode =
+  | 'validation'
+  | 'stale-render'
+  | 'usage'
+  | 'project-load'
+  | 'missing-tool'
+  | 'missing-secret'
+  | 'alloy-syntax'
+  | 'alloy-config'
+  | 'grafana-api'
+  | 'grafana-unreachable'
+  | 'grafana-auth'
+  | 'partial';
+
 export abstract class StackError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ErrorCode;
 }
 
 /** The repository has problems; nothing was rendered or sent. */

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../core/json.ts';
-import type { MaybeSecret, SecretRef } from '../core/secret.ts';
+import type { SecretRef } from '../core/secret.ts';
 import type { ContactPointSetting, ContactPointSpec } from '../core/specs.ts';
 import type { Definition, FromConfig } from './definition.ts';
 import { makeDefinition, resolveInput, sealResource } from './definition.ts';
@@ -37,9 +37,12 @@ export interface EmailSettings {
   readonly message?: string;
 }
 
-/** A generic webhook; the URL may carry a token, so it may be a secret too. */
+/**
+ * A generic webhook. Grafana stores its URL in clear (only `password` and `authorization_credentials` are
+ * encrypted), so the URL is plain text: put a token in `authorization_credentials`, never in the URL.
+ */
 export interface WebhookSettings {
-  readonly url: MaybeSecret;
+  readonly url: string;
   readonly httpMethod?: 'POST' | 'PUT';
   readonly username?: string;
   readonly password?: SecretRef;

@@ -135,16 +135,6 @@ function hintFor(status: number, body: string): string {
 }
 
 /**
- * The environment with GRAFANA_URL parsed (grafanaAddress) before anything else reads it: a URL with credentials
- * is refused before any message could show it, and what follows (connection, messages, reports) sees the address
- * only. An unset GRAFANA_URL is left for the connection settings to report.
- */
-export function withGrafanaAddress<E extends Readonly<Record<string, string | undefined>>>(env: E): E {
-  const url = env.GRAFANA_URL;
-  return url === undefined || url === '' ? env : { ...env, GRAFANA_URL: grafanaAddress(url) };
-}
-
-/**
  * The Grafana HTTP API client: authentication, organisation, timeouts, retries with backoff (and `Retry-After`)
  * on 429, 502, 503, 504, transient 500s (isTransient500) and dropped connections, bounded concurrency (writes and
  * reads separately), typed errors. Tokens and passwords never leave the Authorization header; the URL holds none.

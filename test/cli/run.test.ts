@@ -7,6 +7,15 @@ import type { Output } from '../../src/cli/run.ts';
 import { parseFlags, runCommand } from '../../src/cli/run.ts';
 import { validateMain } from '../../src/cli/validate-main.ts';
 import { ProjectLoadError, StaleRenderError, UsageError, ValidationError } from '../../src/core/errors.ts';
+import { AlloyConfigError, AlloySyntaxError } from '../../src/alloy/problem.ts';
+import {
+  GrafanaApiError,
+  GrafanaAuthError,
+  GrafanaUnreachableError,
+  GrafanaUrlError,
+  MissingSecretError,
+  PartialApplyError,
+} from '../../src/grafana/errors.ts';
 import { SDK, minimalFiles, writeProject } from '../fixtures/disk-project.ts';
 
 function capture(): Output & { lines: string[]; errors: string[] } {
@@ -31,9 +40,23 @@ describe('exit codes', () => {
     [new StaleRenderError('rendered', []), EXIT.error],
     [new UsageError('x'), EXIT.error],
     [new ProjectLoadError('f', 'x'), EXIT.error],
+    [new AlloySyntaxError([]), EXIT.error],
+    [new AlloyConfigError([]), EXIT.error],
+    [new MissingSecretError([{ env: 'X', refs: ['ContactPoint/a'] }]), EXIT.error],
+    [new GrafanaApiError('GET', '/api/x', 500, '', ''), EXIT.error],
+    [new GrafanaUrlError('x'), EXIT.error],
+    [new GrafanaUnreachableError('x'), EXIT.auth],
+    [new GrafanaAuthError('x'), EXIT.auth],
+    [new PartialApplyError([{ ref: 'Dashboard/a', error: 'x' }]), EXIT.partial],
     [new Error('bug'), EXIT.error],
   ])('maps %o to %i', (error, code) => {
     expect(exitCodeFor(error)).toBe(code);
+  });
+
+  it('keeps 2 for drift found: an unreachable or refusing Grafana is an error (1) there', () => {
+    expect(exitCodeFor(new GrafanaUnreachableError('x'), 'drift')).toBe(EXIT.error);
+    expect(exitCodeFor(new GrafanaAuthError('x'), 'drift')).toBe(EXIT.error);
+    expect(exitCodeFor(new PartialApplyError([]), 'drift')).toBe(EXIT.partial);
   });
 });
 
