@@ -41,15 +41,28 @@ export class PartialApplyError extends StackError {
   }
 }
 
-/** Secret environment variables the content needs are not set. Raised before anything is sent. */
+/**
+ * Secret environment variables the content needs are not set, or hold a value too short to be masked in output
+ * (`tooShort`; the value itself is never shown). Raised before anything is sent.
+ */
 export class MissingSecretError extends StackError {
   readonly code = 'missing-secret';
 
-  constructor(readonly missing: readonly { readonly env: string; readonly refs: readonly string[] }[]) {
+  constructor(
+    readonly missing: readonly {
+      readonly env: string;
+      readonly refs: readonly string[];
+      readonly tooShort?: boolean;
+    }[],
+  ) {
     super(
-      `missing secret environment variable${missing.length === 1 ? '' : 's'}; nothing was sent.\n` +
+      `missing or unusable secret environment variable${missing.length === 1 ? '' : 's'}; nothing was sent.\n` +
         missing
-          .map((m) => `  ${m.env} (used by ${m.refs.join(', ')}): set it in the environment or in .env`)
+          .map((m) =>
+            m.tooShort === true
+              ? `  ${m.env} (used by ${m.refs.join(', ')}): its value is under 4 characters, too short to be masked in output; use a longer value`
+              : `  ${m.env} (used by ${m.refs.join(', ')}): set it in the environment or in .env`,
+          )
           .join('\n'),
     );
     this.name = 'MissingSecretError';

@@ -97,6 +97,21 @@ describe('secrets in outputs', () => {
     );
   });
 
+  it('a secret too short to be masked is refused before anything is sent, without showing it', async () => {
+    sim = await startSimulator();
+    const run = await cli([], {
+      GRAFANA_URL: sim.url,
+      GRAFANA_TOKEN: TOKEN,
+      ...CANARIES,
+      LOKI_TENANT: 'q7z',
+    });
+    expect(run.code).toBe(1);
+    expect(run.text).toContain('LOKI_TENANT (used by DataSource/loki): its value is under 4 characters');
+    expect(run.text).not.toContain('q7z');
+    expect(sim.requests.api()).toEqual([]);
+    expect(leaks(run.text)).toEqual([]);
+  });
+
   it('an error body that echoes a secret is masked in stderr', async () => {
     sim = await startSimulator({
       faults: {
