@@ -12,6 +12,7 @@ import { withSource } from '../src/define/definition.ts';
 import type { Definition } from '../src/define/definition.ts';
 import { defineAlertRuleGroup, defineDashboard, defineDataSource, defineFolder } from '../src/index.ts';
 import { DEFAULTS, GrafanaClient } from '../src/grafana/client.ts';
+import { createHttpTransport } from '../src/grafana/http-transport.ts';
 import { mapLimited } from '../src/grafana/semaphore.ts';
 import type { GrafanaConnection } from '../src/grafana/client.ts';
 import type { Project } from '../src/project/project.ts';
@@ -139,8 +140,10 @@ async function replay(
   connection: GrafanaConnection,
 ): Promise<number> {
   const headers = { Authorization: 'Bearer bench', 'Content-Type': 'application/json' };
+  // The client's own transport, so that the control differs from the client by everything but the wire.
+  const transport = createHttpTransport();
   const send = async (r: Recorded): Promise<void> => {
-    const response = await fetch(`${url}${r.path}`, { method: r.method, headers, body: r.body });
+    const response = await transport(`${url}${r.path}`, { method: r.method, headers, body: r.body });
     await response.text();
   };
   const writes = requests.filter((r) => r.method !== 'GET');
@@ -157,15 +160,17 @@ export async function publishBench(root: string, renderedDir: string): Promise<u
     const p = project(root);
     const connection: GrafanaConnection = { url: sim.url, auth: { kind: 'token', token: 'bench' } };
     let recorded: Recorded[] = [];
-    const recording = (c: GrafanaConnection): GrafanaClient =>
-      new GrafanaClient(c, {
+    const recording = (c: GrafanaConnection): GrafanaClient => {
+      const transport = createHttpTransport();
+      return new GrafanaClient(c, {
         fetch: (input, init) => {
           const url = new URL(String(input));
           const body = typeof init?.body === 'string' ? init.body : undefined;
           recorded.push({ method: init?.method ?? 'GET', path: `${url.pathname}${url.search}`, body });
-          return fetch(input, init);
+          return transport(input, init);
         },
       });
+    };
     const measure = async (run: () => Promise<{ requests: { reads: number; writes: number } }>) => {
       recorded = [];
       const start = performance.now();

@@ -1,5 +1,6 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { GrafanaApiError, GrafanaUrlError, provenanceHint } from './errors.ts';
+import { createHttpTransport } from './http-transport.ts';
 import { Semaphore } from './semaphore.ts';
 
 export type GrafanaAuth =
@@ -151,6 +152,7 @@ export class GrafanaClient {
   private readonly onRequest: ((event: RequestEvent) => void) | undefined;
   /** Requests sent, by method (each retry counts). */
   readonly sent = { reads: 0, writes: 0, retries: 0 };
+  private readonly cancelled = new AbortController();
 
   constructor(
     readonly connection: GrafanaConnection,
@@ -164,10 +166,20 @@ export class GrafanaClient {
         : `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
     this.writes = new Semaphore(connection.writeConcurrency ?? DEFAULTS.writeConcurrency);
     this.reads = new Semaphore(connection.readConcurrency ?? DEFAULTS.readConcurrency);
-    this.fetchImpl = deps.fetch ?? fetch;
-    this.sleep = deps.sleep ?? ((ms) => sleepFor(ms));
+    this.fetchImpl = deps.fetch ?? createHttpTransport();
+    this.sleep =
+      deps.sleep ??
+      ((ms) => sleepFor(ms, undefined, { signal: this.cancelled.signal }).catch(() => undefined));
     this.random = deps.random ?? Math.random;
     this.onRequest = deps.onRequest;
+  }
+
+  /**
+   * Stops the client: requests in flight are aborted and later ones fail at once with a NetworkError (publish
+   * cancels its reads this way when validation fails, so that the process ends without waiting for them).
+   */
+  cancel(): void {
+    this.cancelled.abort(new Error('cancelled'));
   }
 
   get(path: string, options: RequestOptions = {}): Promise<GrafanaResponse> {
@@ -221,6 +233,7 @@ export class GrafanaClient {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const url = this.url(path, options.query);
     for (let attempt = 0; ; attempt += 1) {
+      if (this.cancelled.signal.aborted) throw new NetworkError(method, path, this.cancelled.signal.reason);
       const last = attempt >= retries;
       if (WRITE_METHODS.has(method)) this.sent.writes += 1;
       else this.sent.reads += 1;
@@ -231,7 +244,10 @@ export class GrafanaClient {
           method,
           headers,
           body,
-          signal: AbortSignal.timeout(this.connection.timeoutMs ?? DEFAULTS.timeoutMs),
+          signal: AbortSignal.any([
+            AbortSignal.timeout(this.connection.timeoutMs ?? DEFAULTS.timeoutMs),
+            this.cancelled.signal,
+          ]),
         });
       } catch (error) {
         this.onRequest?.({ method, path, status: 'network-error', attempt, retry: !last });

@@ -1,13 +1,17 @@
 import type { BaseConfig } from '../config/base.ts';
-import { buildValidated } from '../commands/render.ts';
 import type { Resource } from '../core/resource.ts';
 import { refOf } from '../core/resource.ts';
 import type { GrafanaConnection } from '../grafana/client.ts';
 import { GrafanaClient } from '../grafana/client.ts';
 import { PartialApplyError } from '../grafana/errors.ts';
+import type { GrafanaInfo } from '../grafana/probe.ts';
 import { probeGrafana } from '../grafana/probe.ts';
 import { HANDLERS } from '../handlers/index.ts';
 import type { Project } from '../project/project.ts';
+import { buildProject } from '../project/project.ts';
+import { ValidationError } from '../core/errors.ts';
+import { sortProblems } from '../validate/problem.ts';
+import { validateAsync } from '../validate/validate.ts';
 import type { ApplyEvent, FullHandlers } from './apply.ts';
 import { applyPlan } from './apply.ts';
 import { readLive } from './live-state.ts';
@@ -42,10 +46,36 @@ export interface PublishResult {
   readonly requests: { readonly reads: number; readonly writes: number; readonly retries: number };
 }
 
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+function attempt<T>(run: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** The promise's outcome, never rejecting (so that a failure not awaited yet is not an unhandled rejection). */
+function settled<T>(promise: Promise<T>): Promise<Outcome<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+type LiveRead = Awaited<ReturnType<typeof readLive>> & { readonly info: GrafanaInfo };
+
+function unwrap<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
+}
+
 /**
- * `npm run publish`: validate, resolve secrets (a missing one fails before any request), probe Grafana, read
- * what it holds, plan, then apply (unless dry run). Throws PartialApplyError listing the failed refs when some
- * actions failed; running again converges.
+ * `npm run publish`: build, resolve secrets (a missing one fails before any request), then validate while
+ * Grafana is probed and read (validation problems win over every other failure; reads still in flight are
+ * cancelled), plan, and apply (unless dry run): nothing is written unless validation passed. Throws
+ * PartialApplyError listing the failed refs when some actions failed; running again converges.
  */
 export async function publishProject<C extends BaseConfig>(
   project: Project<C>,
@@ -56,22 +86,37 @@ export async function publishProject<C extends BaseConfig>(
   handlers: FullHandlers = HANDLERS,
   clientFactory: (c: GrafanaConnection) => GrafanaClient = (c) => new GrafanaClient(c),
 ): Promise<PublishResult> {
-  const built = buildValidated(project, options.environment);
+  const built = buildProject(project, options.environment);
   const only = options.only === undefined || options.only.length === 0 ? undefined : refMatcher(options.only);
   // Every resource defined in code is read and planned (`only` applies in the plan): with --prune, what the code
   // defines must be known as ours even where --only leaves it out. Secrets are needed only for the selection.
   const all: readonly Resource[] = built.registry.resources;
   const selected = only === undefined ? all : all.filter((r) => only(refOf(r)));
-  const secrets = resolveSecrets(selected, env);
-  hooks.onSecrets?.([...secrets.values()]);
+  // A missing secret stops the run before any request; validation problems, found meanwhile, come first.
+  const secrets = attempt(() => resolveSecrets(selected, env));
+  if (secrets.ok) hooks.onSecrets?.([...secrets.value.values()]);
   const client = clientFactory(connection);
-  const info = await probeGrafana(client);
   const resendSecrets = options.resendSecrets ?? false;
-  const { live, context } = await readLive(
-    handlers,
-    { client, editable: options.editable ?? false, resendSecrets, secrets },
-    all,
-  );
+  // Grafana is read while the project is validated (reads only: nothing is written before validation passed).
+  const reading: Promise<Outcome<LiveRead>> = secrets.ok
+    ? settled(
+        (async () => {
+          const info = await probeGrafana(client);
+          const state = await readLive(
+            handlers,
+            { client, editable: options.editable ?? false, resendSecrets, secrets: secrets.value },
+            all,
+          );
+          return { info, ...state };
+        })(),
+      )
+    : Promise.resolve(secrets);
+  const problems = sortProblems([...built.problems, ...(await validateAsync(built.registry, built.config))]);
+  if (problems.length > 0) {
+    client.cancel();
+    throw new ValidationError(problems);
+  }
+  const { info, live, context } = unwrap(await reading);
   const plan = planActions({
     desired: all,
     live,

@@ -12,11 +12,15 @@ export interface ValidationContext {
   report(resource: Resource, path: string, problem: string, fix: string): void;
 }
 
-/** A validation rule: looks at the whole registry and reports every problem it finds. */
+/**
+ * A validation rule: looks at the whole registry and reports every problem it finds. A rule that walks many
+ * resources may be a generator that yields after each one: run by validateAsync, it then lets other work (reads
+ * from Grafana) go on between resources; validate runs it through at once.
+ */
 export interface ValidationRule {
   /** Short, stable name, used in tests and docs. */
   readonly name: string;
-  check(context: ValidationContext): void;
+  check(context: ValidationContext): Iterable<void> | void;
 }
 
 export function createContext(

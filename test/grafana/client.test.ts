@@ -212,4 +212,16 @@ describe('the Grafana client', () => {
     expect(retryAfterMs('soon')).toBeUndefined();
     expect(retryAfterMs('100000')).toBe(60_000);
   });
+
+  it('cancel() aborts the requests in flight and fails later ones at once, without retrying', async () => {
+    sim = await startSimulator({ faults: { latencyMs: 5_000 } });
+    const c = new GrafanaClient({ url: sim.url, auth: { kind: 'token', token: 't' }, retries: 3 });
+    const inFlight = c.get('/api/folders').catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    c.cancel();
+    // Answered, it would be a 200 after five seconds: the error can only come from the abort.
+    expect(await inFlight).toBeInstanceOf(NetworkError);
+    expect(await c.get('/api/folders').catch((e: unknown) => e)).toBeInstanceOf(NetworkError);
+    expect(c.sent.reads).toBe(1);
+  });
 });

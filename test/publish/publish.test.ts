@@ -7,8 +7,15 @@ import { PROFILE_NAMES, startSimulator } from '../../src/simulator/index.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { buildProject } from '../../src/project/project.ts';
 import { publishProject } from '../../src/publish/publish.ts';
+import { join } from 'node:path';
+import { ValidationError } from '../../src/core/errors.ts';
+import { withSource } from '../../src/define/definition.ts';
+import { defineDashboard, promQuery, stackDashboard, timeseriesPanel } from '../../src/index.ts';
+import type { Project } from '../../src/project/project.ts';
 import {
   CANARIES,
+  ROOT,
+  TOKEN,
   connection,
   differencesFromRendered,
   fastClient,
@@ -36,6 +43,60 @@ describe.each(PROFILE_NAMES)('publish on Grafana %s', (profile) => {
     expect(second.plan.counts).toMatchObject({ create: 0, update: 0, delete: 0 });
     expect(sim.requests.countWrites()).toBe(0);
     expect(second.requests.writes).toBe(0);
+  });
+});
+
+describe('publish with invalid content', () => {
+  async function invalidRepository(): Promise<Project> {
+    const project = await repository();
+    const broken = withSource(
+      defineDashboard({
+        uid: 'broken',
+        folderUid: 'services',
+        dashboard: stackDashboard({ title: 'Broken', description: 'x', tags: [] }).withPanel(
+          timeseriesPanel({
+            title: 'Bad',
+            description: 'x',
+            unit: 'short',
+            queries: [promQuery('sum(rate(up[5m])')],
+          }),
+        ),
+      }),
+      join(ROOT, 'dashboards/broken.ts'),
+    );
+    return { ...project, definitions: [...project.definitions, { definition: broken, index: 'index.ts' }] };
+  }
+
+  it('writes nothing, though Grafana was read while it validated', async () => {
+    sim = await startSimulator({ faults: { latencyMs: 30 } });
+    const error = await publishProject(
+      await invalidRepository(),
+      connection(sim),
+      CANARIES,
+      {},
+      {},
+      undefined,
+      fastClient,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(String((error as ValidationError).message)).toContain('dashboards/broken.ts Dashboard/broken');
+    expect(sim.requests.countWrites()).toBe(0);
+  });
+
+  it('reports the validation problems, not an unreachable Grafana', async () => {
+    const closed = await startSimulator({});
+    const url = closed.url;
+    await closed.close();
+    const error = await publishProject(
+      await invalidRepository(),
+      { url, auth: { kind: 'token', token: TOKEN }, timeoutMs: 1_000 },
+      CANARIES,
+      {},
+      {},
+      undefined,
+      fastClient,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
   });
 });
 

@@ -366,7 +366,7 @@ function checkDescriptions(dashboard: Dashboard, context: ValidationContext): vo
 /** The dashboard lint rules (see the top of this file); their problems name the panel and the field. */
 export const dashboardLint: ValidationRule = {
   name: 'dashboard-lint',
-  check(context) {
+  *check(context) {
     for (const dashboard of context.registry.byKind('Dashboard')) {
       const targets = promTargets(context, dashboard);
       checkDatasourceVariables(context, dashboard);
@@ -374,6 +374,7 @@ export const dashboardLint: ValidationRule = {
       checkTableUnits(dashboard, targets, context);
       checkPickers(dashboard, targets, context);
       checkDescriptions(dashboard, context);
+      yield;
     }
   },
 };

@@ -175,9 +175,11 @@ function checkDashboard(
 /** Dashboards have a title, panels that do not overlap and stay on the grid, units where needed, valid links. */
 export const dashboardRules: ValidationRule = {
   name: 'dashboard',
-  check(context) {
+  *check(context) {
     const dashboards = new Set(context.registry.byKind('Dashboard').map((d) => d.uid));
-    for (const dashboard of context.registry.byKind('Dashboard'))
+    for (const dashboard of context.registry.byKind('Dashboard')) {
       checkDashboard(context, dashboard, dashboards);
+      yield;
+    }
   },
 };

@@ -118,11 +118,12 @@ function checkDataSourceLinks(context: ValidationContext, ds: ResourceOf<'DataSo
 /** Every data source a panel, variable, rule or data source refers to exists (or is a variable or built-in). */
 export const datasourceReferences: ValidationRule = {
   name: 'unknown-datasource',
-  check(context) {
+  *check(context) {
     for (const r of context.registry.resources) {
       if (r.kind === 'Dashboard') checkDashboard(context, r);
       else if (r.kind === 'AlertRuleGroup') checkRuleGroup(context, r);
       else if (r.kind === 'DataSource') checkDataSourceLinks(context, r);
+      yield;
     }
   },
 };

@@ -95,11 +95,12 @@ function checkRuleGroup(checker: Checker, group: ResourceOf<'AlertRuleGroup'>): 
 /** PromQL, LogQL and TraceQL parse, as the data source will see them. */
 export const querySyntax: ValidationRule = {
   name: 'query-syntax',
-  check(context) {
+  *check(context) {
     const checker = new Checker(context);
     for (const r of context.registry.resources) {
       if (r.kind === 'Dashboard') checkDashboard(checker, context, r);
       else if (r.kind === 'AlertRuleGroup') checkRuleGroup(checker, r);
+      yield;
     }
   },
 };
