@@ -41,7 +41,7 @@ const configSet = defineConfig({
   },
 });
 
-function project(root: string): Project {
+export function benchProject(root: string): Project {
   const definitions: Definition[] = [
     defineDataSource({ uid: 'prometheus', name: 'Prometheus', type: 'prometheus', url: 'http://p:9090' }),
   ];
@@ -143,7 +143,12 @@ async function replay(
   // The client's own transport, so that the control differs from the client by everything but the wire.
   const transport = createHttpTransport();
   const send = async (r: Recorded): Promise<void> => {
-    const response = await transport(`${url}${r.path}`, { method: r.method, headers, body: r.body });
+    const response = await transport(`${url}${r.path}`, {
+      method: r.method,
+      headers,
+      body: r.body,
+      signal: new AbortController().signal,
+    });
     await response.text();
   };
   const writes = requests.filter((r) => r.method !== 'GET');
@@ -157,16 +162,15 @@ async function replay(
 export async function publishBench(root: string, renderedDir: string): Promise<unknown> {
   const sim = await simulatorProcess(root);
   try {
-    const p = project(root);
+    const p = benchProject(root);
     const connection: GrafanaConnection = { url: sim.url, auth: { kind: 'token', token: 'bench' } };
     let recorded: Recorded[] = [];
     const recording = (c: GrafanaConnection): GrafanaClient => {
       const transport = createHttpTransport();
       return new GrafanaClient(c, {
         fetch: (input, init) => {
-          const url = new URL(String(input));
-          const body = typeof init?.body === 'string' ? init.body : undefined;
-          recorded.push({ method: init?.method ?? 'GET', path: `${url.pathname}${url.search}`, body });
+          const url = new URL(input);
+          recorded.push({ method: init.method, path: `${url.pathname}${url.search}`, body: init.body });
           return transport(input, init);
         },
       });

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { ProjectLoadError } from '../core/errors.ts';
 import type { GrafanaConnection } from '../grafana/client.ts';
 import { GrafanaClient } from '../grafana/client.ts';
-import { probeGrafana } from '../grafana/probe.ts';
 import { HANDLERS } from '../handlers/index.ts';
 import type { FullHandlers } from '../publish/apply.ts';
-import { readLive } from '../publish/live-state.ts';
-import { readRenderedResources } from '../render/read-rendered.ts';
+import { probeAndReadLive } from '../publish/live-state.ts';
+import { readRenderedResourcesAsync } from '../render/read-rendered.ts';
 import type { DriftReport } from './drift.ts';
 import { detectDrift } from './drift.ts';
 
@@ -33,15 +32,19 @@ export async function driftCheck(
       'holds no rendered state. Run npm run render and commit rendered/ first',
     );
   }
-  const rendered = readRenderedResources(renderedDir);
   const client = clientFactory(connection);
-  const info = await probeGrafana(client);
-  const { live } = await readLive(
+  // Grafana is read while the committed files are.
+  const rendered = readRenderedResourcesAsync(renderedDir);
+  const { info, live } = await probeAndReadLive(
     handlers,
     { client, editable: false, resendSecrets: false, secrets: new Map() },
     rendered,
-  );
-  const report = detectDrift(rendered, live, handlers);
+  ).catch(async (error: unknown) => {
+    // An unreadable rendered/ says more than the reads it made fail.
+    await rendered;
+    throw error;
+  });
+  const report = detectDrift(await rendered, live, handlers);
   return {
     report,
     grafanaVersion: info.version,

@@ -1,5 +1,6 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { GrafanaApiError, GrafanaUrlError, provenanceHint } from './errors.ts';
+import type { Transport, TransportResponse } from './http-transport.ts';
 import { createHttpTransport } from './http-transport.ts';
 import { Semaphore } from './semaphore.ts';
 
@@ -48,7 +49,8 @@ export interface RequestEvent {
 }
 
 export interface ClientDependencies {
-  readonly fetch?: typeof fetch;
+  /** How requests go out; default createHttpTransport(). The global `fetch` fits too. */
+  readonly fetch?: Transport;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
   readonly onRequest?: (event: RequestEvent) => void;
@@ -146,7 +148,7 @@ export class GrafanaClient {
   private readonly authorization: string;
   private readonly writes: Semaphore;
   private readonly reads: Semaphore;
-  private readonly fetchImpl: typeof fetch;
+  private readonly fetchImpl: Transport;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly onRequest: ((event: RequestEvent) => void) | undefined;
@@ -238,7 +240,7 @@ export class GrafanaClient {
       if (WRITE_METHODS.has(method)) this.sent.writes += 1;
       else this.sent.reads += 1;
       if (attempt > 0) this.sent.retries += 1;
-      let response: Response;
+      let response: TransportResponse;
       try {
         response = await this.fetchImpl(url, {
           method,

@@ -10,14 +10,17 @@ export interface GrafanaInfo {
 
 /**
  * Before anything else: is Grafana there (GET /api/health, no credentials needed) and do the credentials work
- * (GET /api/org)? Errors name the URL and say what to check; they never show the credentials.
+ * (GET /api/org, asked at the same time)? Errors name the URL and say what to check; they never show the credentials.
  */
 export async function probeGrafana(client: GrafanaClient): Promise<GrafanaInfo> {
   const url = client.baseUrl;
-  let health;
-  try {
-    health = await client.get('/api/health');
-  } catch (error) {
+  // Both at once; the health answer is looked at first (an unreachable Grafana is not a credentials problem).
+  const [healthAnswer, orgAnswer] = await Promise.allSettled([
+    client.get('/api/health'),
+    client.get('/api/org', { allow: [401, 403] }),
+  ]);
+  if (healthAnswer.status === 'rejected') {
+    const error: unknown = healthAnswer.reason;
     if (error instanceof NetworkError) {
       throw new GrafanaUnreachableError(
         `Grafana at ${url} is unreachable (${error.message}). Check GRAFANA_URL and the network.`,
@@ -30,10 +33,12 @@ export async function probeGrafana(client: GrafanaClient): Promise<GrafanaInfo> 
     }
     throw error;
   }
+  if (orgAnswer.status === 'rejected') throw orgAnswer.reason;
+  const health = healthAnswer.value;
+  const org = orgAnswer.value;
   const body = (typeof health.body === 'object' && health.body !== null ? health.body : {}) as {
     version?: unknown;
   };
-  const org = await client.get('/api/org', { allow: [401, 403] });
   if (org.status === 401) {
     throw new GrafanaAuthError(
       `Grafana at ${url} refused the credentials (401). Check GRAFANA_TOKEN, or GRAFANA_USER and GRAFANA_PASSWORD.`,

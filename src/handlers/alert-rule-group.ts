@@ -126,11 +126,12 @@ export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
         provenance: asString(rule.provenance) ?? '',
       });
     }
-    const byKey = new Map(desired.map((d) => [`${d.spec.folderUid}\u0000${d.spec.title}`, d.uid]));
+    const byKey = new Map((await desired).map((d) => [`${d.spec.folderUid}\u0000${d.spec.title}`, d.uid]));
+    const ownedFolders = await context.ownedFolders;
     const found = [...groups.values()];
     const bodies = await Promise.all(
       found.map((g) =>
-        byKey.has(`${g.folderUid}\u0000${g.title}`) || context.ownedFolders.has(g.folderUid)
+        byKey.has(`${g.folderUid}\u0000${g.title}`) || ownedFolders.has(g.folderUid)
           ? context.client.get(groupPath(g.folderUid, g.title), { allow: [404] })
           : undefined,
       ),
@@ -151,7 +152,7 @@ export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
           ref: ref('AlertRuleGroup', uid),
           folderUid: g.folderUid,
           body,
-          owned: context.ownedFolders.has(g.folderUid),
+          owned: ownedFolders.has(g.folderUid),
           provenance: g.provenance,
         },
       ];

@@ -81,7 +81,7 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
       hits.push(...batch);
       if (batch.length < 5000) break;
     }
-    const wanted = new Set(desired.map((d) => d.uid));
+    const wanted = new Set((await desired).map((d) => d.uid));
     const bodies = await Promise.all(
       hits.map((hit) => {
         const uid = asString(hit.uid) ?? '';
@@ -90,6 +90,7 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
           : undefined;
       }),
     );
+    const ownedFolders = await context.ownedFolders;
     return hits.flatMap((hit, i): LiveObject<'Dashboard'>[] => {
       const uid = asString(hit.uid) ?? '';
       const response = bodies[i];
@@ -102,7 +103,7 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
           ref: ref('Dashboard', uid),
           ...folder,
           body: response?.body ?? { dashboard: undefined, meta: { folderUid: folder.folderUid } },
-          owned: folder.folderUid !== undefined && context.ownedFolders.has(folder.folderUid),
+          owned: folder.folderUid !== undefined && ownedFolders.has(folder.folderUid),
         },
       ];
     });

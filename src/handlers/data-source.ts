@@ -35,8 +35,8 @@ export const dataSourceHandler: KindHandler<'DataSource'> = {
   kind: 'DataSource',
 
   async list(context, desired) {
-    const wanted = new Set(desired.map((d) => d.uid));
     const list = asArray((await context.client.get('/api/datasources')).body).map(asRecord);
+    const wanted = new Set((await desired).map((d) => d.uid));
     const relevant = list.filter((ds) => {
       const uid = asString(ds.uid) ?? '';
       return wanted.has(uid) || asRecord(ds.jsonData)[MARKER_KEY] === OWNER;

@@ -42,7 +42,7 @@ const MAX_DEPTH = 9;
 
 /** The direct children of one folder (the root when `parent` is undefined), page by page. */
 async function childrenOf(
-  context: HandlerContext,
+  context: Pick<HandlerContext, 'client'>,
   parent: string | undefined,
   pageSize: number,
 ): Promise<string[]> {
@@ -65,7 +65,7 @@ async function childrenOf(
  * the folders of a level in parallel, each listing paged.
  */
 export async function listFolderUids(
-  context: HandlerContext,
+  context: Pick<HandlerContext, 'client'>,
   pageSize: number = FOLDER_PAGE_SIZE,
 ): Promise<string[]> {
   const uids: string[] = [];

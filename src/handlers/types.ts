@@ -32,6 +32,15 @@ export interface HandlerContext {
 }
 
 /**
+ * What `list` gets. Every kind is listed at once, folders included, so the folders we own may still be being read
+ * (await them only where the answer is needed); the desired resources may still be being read too (drift reads
+ * them from `rendered/` meanwhile).
+ */
+export interface ListContext extends Omit<HandlerContext, 'ownedFolders'> {
+  readonly ownedFolders: Promise<ReadonlySet<string>>;
+}
+
+/**
  * The comparable form of an object: what the repository would render for it, with server-only fields removed,
  * defaults and formats made canonical, and secret values replaced by `SECRET_SET`. Desired and live objects in
  * this form are equal exactly when publish has nothing to do.
@@ -48,7 +57,10 @@ export interface Comparable {
 export interface KindHandler<K extends Kind> {
   readonly kind: K;
   /** Every object of the kind Grafana holds (those we can see), owned or not. */
-  list(context: HandlerContext, desired: readonly ResourceOf<K>[]): Promise<LiveObject<K>[]>;
+  list(
+    context: ListContext,
+    desired: readonly ResourceOf<K>[] | Promise<readonly ResourceOf<K>[]>,
+  ): Promise<LiveObject<K>[]>;
   /** The comparable form of a desired resource or of a rendered spec read back from `rendered/`. */
   desired(resource: ResourceOf<K>): Comparable;
   /** The comparable form of a live object; `desired` lets a handler compare only the keys we manage. */

@@ -91,7 +91,8 @@ async function run<K extends Kind>(
       await handler.create(context, resource);
     } catch (error) {
       if (!alreadyExists(error)) throw error;
-      const found = (await handler.list(context, [resource])).find((l) => l.uid === resource.uid);
+      const listing = { ...context, ownedFolders: Promise.resolve(context.ownedFolders) };
+      const found = (await handler.list(listing, [resource])).find((l) => l.uid === resource.uid);
       if (found === undefined) throw error;
       if (!sameValue(handler.live(found, resource), handler.desired(resource)))
         await handler.update(context, resource, found);

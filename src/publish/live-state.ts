@@ -1,42 +1,84 @@
 import type { Kind } from '../core/kinds.ts';
 import { KINDS } from '../core/kinds.ts';
 import type { Resource, ResourceOf } from '../core/resource.ts';
+import type { GrafanaInfo } from '../grafana/probe.ts';
+import { probeGrafana } from '../grafana/probe.ts';
 import type { FullHandlers } from './apply.ts';
-import type { HandlerContext, LiveObject } from '../handlers/types.ts';
+import type { HandlerContext, ListContext, LiveObject } from '../handlers/types.ts';
 
 /** Desired resources by kind, typed. */
 export function byKind<K extends Kind>(resources: readonly Resource[], kind: K): ResourceOf<K>[] {
   return resources.filter((r): r is Resource & ResourceOf<K> => r.kind === kind);
 }
 
+/** The promise, with its rejection marked as handled: whoever awaits it still sees the failure. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /**
- * Reads what Grafana holds, every kind. Folders come first: the folders we own (defined in code, or carrying our
- * marker) decide which dashboards and rule groups are ours.
+ * Reads what Grafana holds, every kind at once. The folders we own (defined in code, or carrying our marker)
+ * decide which dashboards and rule groups are ours; handlers await them only where they need the answer, so no
+ * kind waits for the folders to be listed before it starts reading. `desired` may still be arriving (drift reads
+ * `rendered/` meanwhile): handlers await it after their first request.
  */
 export async function readLive(
   handlers: FullHandlers,
   base: Omit<HandlerContext, 'ownedFolders'>,
-  desired: readonly Resource[],
+  desired: readonly Resource[] | Promise<readonly Resource[]>,
 ): Promise<{ live: Map<Kind, LiveObject[]>; context: HandlerContext }> {
-  const folders = await handlers.Folder.list({ ...base, ownedFolders: new Set() }, byKind(desired, 'Folder'));
-  const ownedFolders = new Set([
-    ...byKind(desired, 'Folder').map((f) => f.uid),
-    ...folders.filter((f) => f.owned).map((f) => f.uid),
-  ]);
-  const context: HandlerContext = { ...base, ownedFolders };
-  const live = new Map<Kind, LiveObject[]>([['Folder', folders]]);
+  const wanted = quiet(Promise.resolve(desired));
+  const folders = quiet(
+    handlers.Folder.list(
+      { ...base, ownedFolders: Promise.resolve(new Set()) },
+      wanted.then((d) => byKind(d, 'Folder')),
+    ),
+  );
+  const ownedFolders = quiet(
+    Promise.all([folders, wanted]).then(
+      ([listed, d]): ReadonlySet<string> =>
+        new Set([
+          ...byKind(d, 'Folder').map((f) => f.uid),
+          ...listed.filter((f) => f.owned).map((f) => f.uid),
+        ]),
+    ),
+  );
+  const context: ListContext = { ...base, ownedFolders };
   const others = KINDS.filter((k) => k !== 'Folder');
-  const lists = await Promise.all(
-    others.map((kind) => {
+  const lists = await Promise.all([
+    folders,
+    ...others.map((kind) => {
       const handler = handlers[kind] as {
-        list: (c: HandlerContext, d: readonly Resource[]) => Promise<LiveObject[]>;
+        list: (c: ListContext, d: Promise<readonly Resource[]>) => Promise<LiveObject[]>;
       };
       return handler.list(
         context,
-        desired.filter((r) => r.kind === kind),
+        wanted.then((d) => d.filter((r) => r.kind === kind)),
       );
     }),
-  );
-  others.forEach((kind, i) => live.set(kind, lists[i] ?? []));
-  return { live, context };
+  ]);
+  const live = new Map<Kind, LiveObject[]>();
+  ['Folder' as const, ...others].forEach((kind, i) => live.set(kind, lists[i] ?? []));
+  return { live, context: { ...base, ownedFolders: await ownedFolders } };
+}
+
+/**
+ * Probes Grafana and reads it at the same time. A failed probe wins (it says what is wrong: unreachable, bad
+ * credentials): the reads still in flight are cancelled and their failures dropped.
+ */
+export async function probeAndReadLive(
+  handlers: FullHandlers,
+  base: Omit<HandlerContext, 'ownedFolders'>,
+  desired: readonly Resource[] | Promise<readonly Resource[]>,
+): Promise<{ info: GrafanaInfo; live: Map<Kind, LiveObject[]>; context: HandlerContext }> {
+  const reading = quiet(readLive(handlers, base, desired));
+  let info: GrafanaInfo;
+  try {
+    info = await probeGrafana(base.client);
+  } catch (error) {
+    base.client.cancel();
+    throw error;
+  }
+  return { info, ...(await reading) };
 }

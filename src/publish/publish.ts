@@ -4,8 +4,6 @@ import { refOf } from '../core/resource.ts';
 import type { GrafanaConnection } from '../grafana/client.ts';
 import { GrafanaClient } from '../grafana/client.ts';
 import { PartialApplyError } from '../grafana/errors.ts';
-import type { GrafanaInfo } from '../grafana/probe.ts';
-import { probeGrafana } from '../grafana/probe.ts';
 import { HANDLERS } from '../handlers/index.ts';
 import type { Project } from '../project/project.ts';
 import { buildProject } from '../project/project.ts';
@@ -14,7 +12,7 @@ import { sortProblems } from '../validate/problem.ts';
 import { validateAsync } from '../validate/validate.ts';
 import type { ApplyEvent, FullHandlers } from './apply.ts';
 import { applyPlan } from './apply.ts';
-import { readLive } from './live-state.ts';
+import { probeAndReadLive } from './live-state.ts';
 import type { Plan } from './plan.ts';
 import { planActions, refMatcher } from './plan.ts';
 import { resolveSecrets } from './secrets.ts';
@@ -64,7 +62,7 @@ function settled<T>(promise: Promise<T>): Promise<Outcome<T>> {
   );
 }
 
-type LiveRead = Awaited<ReturnType<typeof readLive>> & { readonly info: GrafanaInfo };
+type LiveRead = Awaited<ReturnType<typeof probeAndReadLive>>;
 
 function unwrap<T>(outcome: Outcome<T>): T {
   if (outcome.ok) return outcome.value;
@@ -100,15 +98,11 @@ export async function publishProject<C extends BaseConfig>(
   // Grafana is read while the project is validated (reads only: nothing is written before validation passed).
   const reading: Promise<Outcome<LiveRead>> = secrets.ok
     ? settled(
-        (async () => {
-          const info = await probeGrafana(client);
-          const state = await readLive(
-            handlers,
-            { client, editable: options.editable ?? false, resendSecrets, secrets: secrets.value },
-            all,
-          );
-          return { info, ...state };
-        })(),
+        probeAndReadLive(
+          handlers,
+          { client, editable: options.editable ?? false, resendSecrets, secrets: secrets.value },
+          all,
+        ),
       )
     : Promise.resolve(secrets);
   const problems = sortProblems([...built.problems, ...(await validateAsync(built.registry, built.config))]);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ProjectLoadError } from '../core/errors.ts';
 import { filesUnder } from '../core/files.ts';
@@ -19,6 +20,18 @@ export function readRenderedResources(renderedDir: string): Resource[] {
     }
   }
   return resourcesFromFiles(files);
+}
+
+/** readRenderedResources, reading the files without blocking (so that requests in flight are answered meanwhile). */
+export async function readRenderedResourcesAsync(renderedDir: string): Promise<Resource[]> {
+  const paths: string[] = [];
+  for (const folder of Object.values(KIND_DIRECTORY)) {
+    const dir = join(renderedDir, 'grafana', folder);
+    for (const file of filesUnder(dir).filter((f) => f.endsWith('.json') && !f.includes('/')))
+      paths.push(`grafana/${folder}/${file}`);
+  }
+  const texts = await Promise.all(paths.map((path) => readFile(join(renderedDir, path), 'utf8')));
+  return resourcesFromFiles(new Map(paths.map((path, i) => [path, texts[i] ?? ''])));
 }
 
 type Envelope = Partial<Record<'kind' | 'uid' | 'title' | 'folderUid' | 'source', unknown>> & {

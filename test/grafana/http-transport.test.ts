@@ -2,7 +2,12 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TransportRequest } from '../../src/grafana/http-transport.ts';
 import { createHttpTransport } from '../../src/grafana/http-transport.ts';
+
+function req(init: Partial<TransportRequest> = {}): TransportRequest {
+  return { method: 'GET', headers: {}, body: undefined, signal: new AbortController().signal, ...init };
+}
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -37,21 +42,28 @@ async function serve(
 }
 
 describe('the HTTP transport', () => {
-  it('sends method, headers and body, and answers status, headers and body like fetch', async () => {
+  it('sends method, headers and body, and answers status, headers and body', async () => {
     const { url, seen } = await serve((method, path, body) => ({
       status: 201,
       body: JSON.stringify({ method, path, body }),
       headers: { 'Content-Type': 'application/json', 'Retry-After': '7' },
     }));
     const transport = createHttpTransport();
-    const response = await transport(`${url}/api/x?a=1`, {
-      method: 'POST',
-      headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },
-      body: '{"é":1}',
-    });
+    const response = await transport(
+      `${url}/api/x?a=1`,
+      req({
+        method: 'POST',
+        headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },
+        body: '{"é":1}',
+      }),
+    );
     expect(response.status).toBe(201);
     expect(response.headers.get('retry-after')).toBe('7');
-    expect(await response.json()).toEqual({ method: 'POST', path: '/api/x?a=1', body: '{"é":1}' });
+    expect(JSON.parse(await response.text())).toEqual({
+      method: 'POST',
+      path: '/api/x?a=1',
+      body: '{"é":1}',
+    });
     expect(seen[0]?.auth).toBe('Bearer t');
   });
 
@@ -61,7 +73,7 @@ describe('the HTTP transport', () => {
     const ports = new Set<number>();
     server?.on('connection', (socket) => ports.add(socket.remotePort ?? 0));
     for (let i = 0; i < 5; i += 1) {
-      const response = await transport(`${url}/`, { method: 'DELETE' });
+      const response = await transport(`${url}/`, req({ method: 'DELETE' }));
       expect(response.status).toBe(204);
       expect(await response.text()).toBe('');
     }
@@ -72,7 +84,7 @@ describe('the HTTP transport', () => {
     const { url } = await serve(() => ({ status: 200 }));
     await new Promise<void>((resolve) => server?.close(() => resolve()));
     server = undefined;
-    const error = await createHttpTransport()(`${url}/`).catch((e: unknown) => e);
+    const error = await createHttpTransport()(`${url}/`, req()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect(((error as TypeError).cause as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
   });
@@ -80,13 +92,15 @@ describe('the HTTP transport', () => {
   it('rejects with the signal’s reason when aborted or timed out', async () => {
     const { url } = await serve(() => 'hang');
     const transport = createHttpTransport();
-    const timedOut = await transport(`${url}/`, { signal: AbortSignal.timeout(50) }).catch((e: unknown) => e);
+    const timedOut = await transport(`${url}/`, req({ signal: AbortSignal.timeout(50) })).catch(
+      (e: unknown) => e,
+    );
     expect((timedOut as Error).name).toBe('TimeoutError');
     const controller = new AbortController();
-    const pending = transport(`${url}/`, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = transport(`${url}/`, req({ signal: controller.signal })).catch((e: unknown) => e);
     controller.abort(new Error('stop'));
     expect(((await pending) as Error).message).toBe('stop');
-    const already = await transport(`${url}/`, { signal: controller.signal }).catch((e: unknown) => e);
+    const already = await transport(`${url}/`, req({ signal: controller.signal })).catch((e: unknown) => e);
     expect((already as Error).message).toBe('stop');
   });
 });

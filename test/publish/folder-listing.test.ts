@@ -64,7 +64,10 @@ describe('listing folders', () => {
     for (const uid of ['a', 'b']) await folder(sim, uid);
     await folder(sim, 'b1', 'b');
     sim.requests.clear();
-    const listed = await folderHandler.list(contextOf(sim), []);
+    const listed = await folderHandler.list(
+      { ...contextOf(sim), ownedFolders: Promise.resolve(new Set()) },
+      [],
+    );
     expect(listed.map((f) => f.ref)).toEqual(['Folder/a', 'Folder/b', 'Folder/b1']);
     expect(
       sim.requests
