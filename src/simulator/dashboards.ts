@@ -10,7 +10,7 @@ import type { Identity } from './auth.ts';
 import type { SimContext } from './context.ts';
 import { findFolder, folderUrl } from './folders.ts';
 import { isUidTooLong, isValidUid, shortUid, slugify } from './ids.ts';
-import { BindError, cloneJson, optBool, optInt, optString } from './json-input.ts';
+import { BindError, optBool, optInt, optString } from './json-input.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
 import type { SimResponse } from './responses.ts';
@@ -51,9 +51,14 @@ function raisedRefresh(sim: SimContext, refresh: unknown): string | undefined {
   return min % 1000 === 0 ? `${min / 1000}s` : `${min}ms`;
 }
 
-/** Grafana's save path: BuildSaveDashboardCommand, then the store's validation, then the write. */
+/**
+ * Grafana's save path: BuildSaveDashboardCommand, then the store's validation, then the write. The stored
+ * dashboard keeps the nested values of `input.dashboard` (only its top level is copied): callers pass a body they
+ * just parsed, or a clone (the UI helpers), never an object anyone changes afterwards. A deep copy here cost a
+ * quarter of a millisecond per save, on the path of every request queued behind it.
+ */
 export function saveDashboard(sim: SimContext, input: SaveDashboardInput, login: string): SimResponse {
-  const dash = cloneJson(input.dashboard);
+  const dash = { ...input.dashboard };
   if (dash['isFolder'] === true) return messageError(400, 'Use folders endpoint for saving folders.');
   const title = typeof dash['title'] === 'string' ? dash['title'].trim() : '';
   if (title === '') return statusError(400, 'empty-name', 'Dashboard title cannot be empty');
