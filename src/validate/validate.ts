@@ -16,7 +16,10 @@ import { routingRules } from './rules/routing.ts';
 import { secretPlacement } from './rules/secrets.ts';
 import { foldersAndDashboards, uidFormat, uniqueNames, uniqueUids } from './rules/uids.ts';
 
-/** Every rule, in the order their problems are most useful to read (identity first, content last). */
+/**
+ * Every rule, in the order they run (problems are sorted afterwards, so the order changes no report). The lint
+ * rules run before query-syntax: their analysis of each PromQL panel query tells it which queries parse.
+ */
 export const RULES: readonly ValidationRule[] = [
   uidFormat,
   uniqueUids,
@@ -25,13 +28,13 @@ export const RULES: readonly ValidationRule[] = [
   folderReferences,
   datasourceReferences,
   secretPlacement,
+  dashboardLint,
   querySyntax,
   alertRules,
   uniqueRuleTitles,
   notificationRules,
   routingRules,
   dashboardRules,
-  dashboardLint,
 ];
 
 /** Every rule over the context, one step at a time (a step is a resource of a generator rule, or a whole rule). */

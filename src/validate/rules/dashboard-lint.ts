@@ -23,50 +23,19 @@ import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 import { field } from '../../core/json.ts';
 import type { ResourceOf } from '../../core/resource.ts';
 import type { PromQLAnalysis, VectorSelector } from '../../promql/analyze.ts';
-import { analyzePromQL } from '../../promql/analyze.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at, show } from '../context.ts';
 import { dashboardQueries } from '../dashboard-queries.ts';
 import type { PanelJson, PanelVisit, TargetJson, VariableJson } from '../dashboard-walk.ts';
-import {
-  panelLabel,
-  panelsOf,
-  variableName,
-  variableValues,
-  variablesByName,
-  variablesOf,
-} from '../dashboard-walk.ts';
+import { panelLabel, panelsOf, variableName, variablesByName, variablesOf } from '../dashboard-walk.ts';
 import { BUILTIN_DATASOURCES, resolveDatasource } from '../datasource-resolution.ts';
-import { interpolate } from '../query/interpolate.ts';
+import { analyzePromQL } from '../../promql/analyze.ts';
+import { RANGE, RATE_INTERVAL, placeholder, preparedQuery, prepareQuery } from '../query/prepared.ts';
 
 type Dashboard = ResourceOf<'Dashboard'>;
-type DashboardSpec = Dashboard['spec'];
 
-/** Durations nobody writes by hand stand in for the macros, so that the parse tree tells which range was which. */
-const RATE_INTERVAL = '1234567ms';
-const RANGE = '7654321ms';
 const RATE_FUNCTIONS: ReadonlySet<string> = new Set(['rate', 'irate', 'increase']);
 const QUERY_TYPES: ReadonlySet<string> = new Set(['prometheus', 'loki', 'tempo']);
-
-function placeholder(name: string): string {
-  return `__var_${name}__`;
-}
-
-/**
- * The query as the linter reads it: `$__rate_interval` and `$__range` as their stand-ins, each query variable as a
- * placeholder naming it (so a matcher can be told to use it), everything else as validation substitutes it.
- */
-function prepare(text: string, spec: DashboardSpec): string {
-  const values = new Map(variableValues(spec));
-  for (const { variable } of variablesOf(spec)) {
-    if (variable.type === 'query' && variable.name !== undefined)
-      values.set(variable.name, placeholder(variable.name));
-  }
-  const macros = text
-    .replace(/\$\{__rate_interval\}|\$__rate_interval\b/g, RATE_INTERVAL)
-    .replace(/\$\{__range\}|\$__range\b/g, RANGE);
-  return interpolate(macros, values).text;
-}
 
 interface PromTarget {
   readonly visit: PanelVisit;
@@ -95,8 +64,10 @@ function targetSource(
 function promTargets(context: ValidationContext, dashboard: Dashboard): PromTarget[] {
   return dashboardQueries(context.registry, dashboard).flatMap((query) => {
     if (query.kind !== 'panel' || query.language !== 'PromQL') return [];
-    const prepared = prepare(query.text, dashboard.spec);
-    return [{ visit: query.visit, path: query.path, prepared, analysis: analyzePromQL(prepared) }];
+    const prepared = preparedQuery(query, dashboard.spec);
+    const analysis = analyzePromQL(prepared.text);
+    prepared.parses = analysis !== undefined;
+    return [{ visit: query.visit, path: query.path, prepared: prepared.text, analysis }];
   });
 }
 
@@ -247,7 +218,8 @@ function pickersOf(
     const series = queried.get(variable);
     const text = typeof variable.query === 'string' ? variable.query : field(variable.query, 'query');
     const labelName = typeof text === 'string' ? /,\s*(\w+)\s*\)\s*$/.exec(text)?.[1] : undefined;
-    const analysis = series === undefined ? undefined : analyzePromQL(prepare(series, dashboard.spec));
+    const analysis =
+      series === undefined ? undefined : analyzePromQL(prepareQuery(series, dashboard.spec).text);
     const selector = analysis?.selectors[0];
     if (labelName === undefined || selector === undefined) {
       unparsed.add(variable.name);

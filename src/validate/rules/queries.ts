@@ -2,26 +2,40 @@ import type { Resource, ResourceOf } from '../../core/resource.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at, show } from '../context.ts';
 import { dashboardQueries } from '../dashboard-queries.ts';
-import { variableValues } from '../dashboard-walk.ts';
-import { interpolate } from '../query/interpolate.ts';
+import type { PreparedQuery } from '../query/prepared.ts';
+import { preparedQuery } from '../query/prepared.ts';
 import type { QueryLanguage } from '../query/parse.ts';
+import type { SyntaxError } from '../query/parse.ts';
 import { syntaxErrorOf } from '../query/parse.ts';
 
 // Kept where test/content/grafana-variables.ts imports it from; it lives with the collector.
 export { variablePromQL } from '../dashboard-queries.ts';
 
 class Checker {
-  private readonly cache = new Map<string, ReturnType<typeof syntaxErrorOf>>();
+  private readonly errors = new Map<string, SyntaxError | undefined>();
 
   constructor(private readonly context: ValidationContext) {}
 
-  /** Reports an empty query, unknown variables and the first syntax error. */
+  /** The first syntax error, once per text. */
+  private errorOf(language: QueryLanguage, text: string): SyntaxError | undefined {
+    const key = `${language}\u0000${text}`;
+    if (this.errors.has(key)) return this.errors.get(key);
+    const error = syntaxErrorOf(language, text);
+    this.errors.set(key, error);
+    return error;
+  }
+
+  /**
+   * Reports an empty query, unknown variables and the first syntax error. A dashboard query comes prepared
+   * (macros and variables replaced by stand-ins of the same kind); when a lint rule already found that it parses,
+   * it is not parsed again.
+   */
   check(
     resource: Resource,
     path: string,
     language: QueryLanguage,
     text: string,
-    values: ReadonlyMap<string, string> | undefined,
+    prepared: PreparedQuery | undefined,
   ): void {
     if (text.trim() === '') {
       this.context.report(
@@ -32,27 +46,19 @@ class Checker {
       );
       return;
     }
-    let parsed = text;
-    if (values !== undefined) {
-      const interpolation = interpolate(text, values);
-      for (const name of interpolation.unknown) {
-        this.context.report(
-          resource,
-          path,
-          `uses $${name}, which is not a variable of this dashboard`,
-          `Define the variable or remove $${name} from the query`,
-        );
-      }
-      parsed = interpolation.text;
+    for (const name of prepared?.unknown ?? []) {
+      this.context.report(
+        resource,
+        path,
+        `uses $${name}, which is not a variable of this dashboard`,
+        `Define the variable or remove $${name} from the query`,
+      );
     }
-    const key = `${language}\u0000${parsed}`;
-    let error = this.cache.get(key);
-    if (!this.cache.has(key)) {
-      error = syntaxErrorOf(language, parsed);
-      this.cache.set(key, error);
-    }
+    if (prepared?.parses === true) return;
+    const error = this.errorOf(language, prepared?.text ?? text);
+    if (prepared !== undefined) prepared.parses = error === undefined;
     if (error !== undefined) {
-      const after = values === undefined ? '' : ' (after replacing $__ macros and template variables)';
+      const after = prepared === undefined ? '' : ' (after replacing $__ macros and template variables)';
       this.context.report(
         resource,
         path,
@@ -68,9 +74,8 @@ function checkDashboard(
   context: ValidationContext,
   dashboard: ResourceOf<'Dashboard'>,
 ): void {
-  const values = variableValues(dashboard.spec);
   for (const query of dashboardQueries(context.registry, dashboard)) {
-    checker.check(dashboard, query.path, query.language, query.text, values);
+    checker.check(dashboard, query.path, query.language, query.text, preparedQuery(query, dashboard.spec));
   }
 }
 
