@@ -82,31 +82,27 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
       if (batch.length < 5000) break;
     }
     const wanted = new Set((await desired).map((d) => d.uid));
-    const bodies = await Promise.all(
-      hits.map((hit) => {
+    const objects = await Promise.all(
+      hits.map(async (hit): Promise<LiveObject<'Dashboard'> | undefined> => {
         const uid = asString(hit.uid) ?? '';
-        return wanted.has(uid)
-          ? context.client.get(`/api/dashboards/uid/${encode(uid)}`, { allow: [404] })
+        const folder = folderOf(asString(hit.folderUid));
+        const response = wanted.has(uid)
+          ? await context.client.get(`/api/dashboards/uid/${encode(uid)}`, { allow: [404] })
           : undefined;
-      }),
-    );
-    const ownedFolders = await context.ownedFolders;
-    return hits.flatMap((hit, i): LiveObject<'Dashboard'>[] => {
-      const uid = asString(hit.uid) ?? '';
-      const response = bodies[i];
-      if (response?.status === 404) return [];
-      const folder = folderOf(asString(hit.folderUid));
-      return [
-        {
+        if (response?.status === 404) return undefined;
+        const ownedFolders = await context.ownedFolders;
+        const object: LiveObject<'Dashboard'> = {
           kind: 'Dashboard',
           uid,
           ref: ref('Dashboard', uid),
           ...folder,
           body: response?.body ?? { dashboard: undefined, meta: { folderUid: folder.folderUid } },
           owned: folder.folderUid !== undefined && ownedFolders.has(folder.folderUid),
-        },
-      ];
-    });
+        };
+        return response === undefined ? object : context.settle(object);
+      }),
+    );
+    return objects.filter((o): o is LiveObject<'Dashboard'> => o !== undefined);
   },
 
   desired(resource: ResourceOf<'Dashboard'>): Comparable {

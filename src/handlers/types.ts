@@ -16,6 +16,11 @@ export interface LiveObject<K extends Kind = Kind> {
   readonly owned: boolean;
   /** `provenance` of alerting objects ('' when none). */
   readonly provenance?: string;
+  /**
+   * Set when the object was compared with this desired resource as soon as it was read and found the same: its
+   * `body` was dropped then (see ListContext.settle), and the comparison need not be made again.
+   */
+  readonly sameAs?: ResourceOf<K>;
 }
 
 /** What handlers need to talk to Grafana for one publish or drift run. */
@@ -38,6 +43,12 @@ export interface HandlerContext {
  */
 export interface ListContext extends Omit<HandlerContext, 'ownedFolders'> {
   readonly ownedFolders: Promise<ReadonlySet<string>>;
+  /**
+   * Compares an object with the resource of the same uid as soon as it is read: when they are the same, the object
+   * comes back with `sameAs` set and without its body. Handlers of large objects (dashboards) call it on every
+   * answer, so that a body publish will not need dies young instead of being kept until the plan.
+   */
+  settle<K extends Kind>(object: LiveObject<K>): Promise<LiveObject<K>>;
 }
 
 /**

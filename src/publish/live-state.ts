@@ -1,14 +1,21 @@
 import type { Kind } from '../core/kinds.ts';
 import { KINDS } from '../core/kinds.ts';
 import type { Resource, ResourceOf } from '../core/resource.ts';
+import { refOf } from '../core/resource.ts';
 import type { GrafanaInfo } from '../grafana/probe.ts';
 import { probeGrafana } from '../grafana/probe.ts';
 import type { FullHandlers } from './apply.ts';
+import { sameAsDesired } from './plan.ts';
 import type { HandlerContext, ListContext, LiveObject } from '../handlers/types.ts';
 
 /** Desired resources by kind, typed. */
 export function byKind<K extends Kind>(resources: readonly Resource[], kind: K): ResourceOf<K>[] {
   return resources.filter((r): r is Resource & ResourceOf<K> => r.kind === kind);
+}
+
+/** ListContext.settle for listings that keep every body (the object comes back as it is). */
+export function keepBody<K extends Kind>(object: LiveObject<K>): Promise<LiveObject<K>> {
+  return Promise.resolve(object);
 }
 
 /** The promise, with its rejection marked as handled: whoever awaits it still sees the failure. */
@@ -31,7 +38,7 @@ export async function readLive(
   const wanted = quiet(Promise.resolve(desired));
   const folders = quiet(
     handlers.Folder.list(
-      { ...base, ownedFolders: Promise.resolve(new Set()) },
+      { ...base, ownedFolders: Promise.resolve(new Set()), settle: keepBody },
       wanted.then((d) => byKind(d, 'Folder')),
     ),
   );
@@ -44,7 +51,16 @@ export async function readLive(
         ]),
     ),
   );
-  const context: ListContext = { ...base, ownedFolders };
+  const byRef = quiet(wanted.then((d) => new Map(d.map((r) => [refOf(r), r]))));
+  const context: ListContext = {
+    ...base,
+    ownedFolders,
+    async settle(object) {
+      const resource = (await byRef).get(object.ref);
+      if (resource === undefined || !sameAsDesired(object, resource, handlers)) return object;
+      return { ...object, body: undefined, sameAs: resource as ResourceOf<typeof object.kind> };
+    },
+  };
   const others = KINDS.filter((k) => k !== 'Folder');
   const lists = await Promise.all([
     folders,

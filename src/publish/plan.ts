@@ -60,6 +60,12 @@ export function refMatcher(globs: readonly string[]): (ref: ResourceRef) => bool
   return (ref) => patterns.some((p) => p.test(ref));
 }
 
+/** Whether a live object is the same as a resource, compared as compareResource compares them. */
+export function sameAsDesired(object: LiveObject, resource: Resource, handlers: Handlers): boolean {
+  const handler = handlers[resource.kind] as Pick<KindHandler<Kind>, 'desired' | 'live'>;
+  return sameValue(handler.live(object, resource), handler.desired(resource));
+}
+
 /** How one resource defined in code stands against what Grafana holds. */
 export type Comparison =
   | { readonly state: 'absent' }
@@ -89,7 +95,10 @@ export function compareResource(
       : { state: 'absent' };
   }
   const handler = handlers[resource.kind] as Pick<KindHandler<Kind>, 'desired' | 'live'>;
-  const before = handler.live(object, resource);
+  if (object.sameAs === resource) return { state: 'present', live: object, changes: [] };
+  // Compared when read (and its body dropped): Grafana holds what that resource's comparable form says.
+  const before =
+    object.sameAs === undefined ? handler.live(object, resource) : handler.desired(object.sameAs);
   const after = handler.desired(resource);
   // Most objects are unchanged: one cheap deep comparison settles them before any field-by-field walk.
   return {

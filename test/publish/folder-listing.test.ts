@@ -1,5 +1,6 @@
 /** Folders are listed page by page at every level, so that no folder is missed however many there are. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { keepBody } from '../../src/publish/live-state.ts';
 import { folderHandler, listFolderUids } from '../../src/handlers/folder.ts';
 import type { HandlerContext } from '../../src/handlers/types.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
@@ -65,7 +66,7 @@ describe('listing folders', () => {
     await folder(sim, 'b1', 'b');
     sim.requests.clear();
     const listed = await folderHandler.list(
-      { ...contextOf(sim), ownedFolders: Promise.resolve(new Set()) },
+      { ...contextOf(sim), ownedFolders: Promise.resolve(new Set()), settle: keepBody },
       [],
     );
     expect(listed.map((f) => f.ref)).toEqual(['Folder/a', 'Folder/b', 'Folder/b1']);
