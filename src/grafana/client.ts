@@ -80,8 +80,10 @@ export function isTransient500(message: string): boolean {
   return TRANSIENT_500.some((pattern) => pattern.test(text));
 }
 
-function retryable(status: number, message: string): boolean {
-  return RETRYABLE_STATUS.has(status) || (status === 500 && isTransient500(message));
+/** A read answered 500 is tried again whatever the message: sending a GET twice changes nothing. */
+function retryable(method: string, status: number, message: string): boolean {
+  if (RETRYABLE_STATUS.has(status)) return true;
+  return status === 500 && (!WRITE_METHODS.has(method) || isTransient500(message));
 }
 
 /**
@@ -139,8 +141,8 @@ function hintFor(status: number, body: string): string {
 
 /**
  * The Grafana HTTP API client: authentication, organisation, timeouts, retries with backoff (and `Retry-After`)
- * on 429, 502, 503, 504, transient 500s (isTransient500) and dropped connections, bounded concurrency (writes and
- * reads separately), typed errors. Tokens and passwords never leave the Authorization header; the URL holds none.
+ * on 429, 502, 503, 504, dropped connections and 500s (any 500 for a read, a transient one (isTransient500) for a
+ * write), bounded concurrency (writes and reads separately), typed errors. Tokens and passwords never leave the Authorization header; the URL holds none.
  */
 export class GrafanaClient {
   /** Where Grafana is (see grafanaAddress): no credentials, safe to show. */
@@ -261,7 +263,7 @@ export class GrafanaClient {
       const parsed = parseBody(text);
       const allowed = (options.allow ?? []).includes(response.status);
       const message = response.status >= 400 ? describeBody(parsed) : '';
-      const again = !allowed && retryable(response.status, message);
+      const again = !allowed && retryable(method, response.status, message);
       this.onRequest?.({ method, path, status: response.status, attempt, retry: again && !last });
       if (again && !last) {
         await this.sleep(retryAfterMs(response.headers.get('retry-after')) ?? this.backoff(attempt));

@@ -145,6 +145,19 @@ describe('the Grafana client', () => {
     expect(sleeps).toHaveLength(5);
   });
 
+  it('tries a read answered 500 again whatever the message (a GET changes nothing)', async () => {
+    sim = await startSimulator({
+      faults: {
+        faults: [{ type: 'status', status: 500, times: 2, method: 'GET', pathPrefix: '/api/folders' }],
+      },
+    });
+    const sleeps: number[] = [];
+    const c = client(sim, sleeps);
+    expect((await c.get('/api/folders')).status).toBe(200);
+    expect(sleeps).toHaveLength(2);
+    expect(c.sent.reads).toBe(3);
+  });
+
   it('tells transient 500s from permanent ones by their message', () => {
     for (const message of [
       'database is locked',
