@@ -4,8 +4,9 @@ import { TEST_DOUBLE_NOTICE, startSimulator } from '../src/simulator/index.ts';
 
 const parsed = parseSimFlags(process.argv.slice(2));
 if (!parsed.ok) {
-  console.error(parsed.message);
-  process.exit(2);
+  if (parsed.help === true) console.log(parsed.message);
+  else console.error(parsed.message);
+  process.exit(parsed.help === true ? 0 : 1);
 }
 const sim = await startSimulator(parsed.options);
 console.log(

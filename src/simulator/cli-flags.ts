@@ -6,13 +6,14 @@ export const SIM_USAGE = `usage: tsx scripts/sim.ts [--port <n>] [--host <h>] [-
 
 export type ParsedSimFlags =
   | { readonly ok: true; readonly options: SimulatorOptions }
-  | { readonly ok: false; readonly message: string };
+  /** `help`: the usage was asked for (exit 0); otherwise the flags are wrong (exit 1, as every command's). */
+  | { readonly ok: false; readonly message: string; readonly help?: true };
 
 export function parseSimFlags(argv: readonly string[]): ParsedSimFlags {
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--help' || arg === '-h') return { ok: false, message: SIM_USAGE };
+    if (arg === '--help' || arg === '-h') return { ok: false, message: SIM_USAGE, help: true };
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
     if (

@@ -40,5 +40,11 @@ describe('sim flags', () => {
     const parsed = parseSimFlags(argv);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
+    if (!parsed.ok) expect(parsed.help).toBeUndefined();
+  });
+
+  it('answers --help with the usage, as help and not as an error', () => {
+    const parsed = parseSimFlags(['--help']);
+    expect(parsed).toEqual({ ok: false, message: expect.stringMatching(/^usage: /), help: true });
   });
 });
