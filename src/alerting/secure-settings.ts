@@ -12,6 +12,12 @@ export interface ContactPointType {
   readonly secure: readonly string[];
   /** Settings the integration needs: one of each inner list (`[['url', 'token']]`: a url or a token). */
   readonly required: readonly (readonly string[])[];
+  /**
+   * Settings needed when another one is absent (`{ url: ['recipient'] }`: without a url, a recipient), as the
+   * notifier checks them: Slack without a webhook url posts through the chat API, which needs a channel; WeCom
+   * without a webhook url sends as an app, which needs its agent and corporation ids.
+   */
+  readonly requiredWithout?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const CONTACT_POINT_TYPES: Readonly<Record<string, ContactPointType>> = {
@@ -26,13 +32,21 @@ export const CONTACT_POINT_TYPES: Readonly<Record<string, ContactPointType>> = {
   pagerduty: { secure: ['integrationKey'], required: [['integrationKey']] },
   pushover: { secure: ['userKey', 'apiToken'], required: [['userKey'], ['apiToken']] },
   sensugo: { secure: ['apikey'], required: [['url'], ['apikey']] },
-  slack: { secure: ['url', 'token'], required: [['url', 'token']] },
+  slack: {
+    secure: ['url', 'token'],
+    required: [['url', 'token']],
+    requiredWithout: { url: ['recipient', 'token'] },
+  },
   teams: { secure: [], required: [['url']] },
   telegram: { secure: ['bottoken'], required: [['bottoken'], ['chatid']] },
   threema: { secure: ['api_secret'], required: [['gateway_id'], ['recipient_id'], ['api_secret']] },
   victorops: { secure: ['url'], required: [['url']] },
   webhook: { secure: ['password', 'authorization_credentials'], required: [['url']] },
-  wecom: { secure: ['url', 'secret'], required: [['url', 'secret']] },
+  wecom: {
+    secure: ['url', 'secret'],
+    required: [['url', 'secret']],
+    requiredWithout: { url: ['agent_id', 'corp_id'] },
+  },
 };
 
 export function isContactPointType(type: string): boolean {
@@ -42,6 +56,11 @@ export function isContactPointType(type: string): boolean {
 /** The settings of a type Grafana keeps encrypted (none for an unknown type). */
 export function secureSettingsOf(type: string): readonly string[] {
   return CONTACT_POINT_TYPES[type]?.secure ?? [];
+}
+
+/** The settings a type needs when another setting is absent (none for an unknown type). */
+export function settingsRequiredWithout(type: string): Readonly<Record<string, readonly string[]>> {
+  return CONTACT_POINT_TYPES[type]?.requiredWithout ?? {};
 }
 
 /** The settings a type cannot do without, one of each inner list (none for an unknown type). */

@@ -489,6 +489,32 @@ const cases: readonly Case[] = [
       ['alerts/contact-points.ts ContactPoint/chat settings.url', 'url is a secret but is written literally'],
     ],
   },
+  {
+    name: 'a Slack contact point posting through the chat API (a token, no webhook url) needs a recipient',
+    breakIt: (d) => {
+      d.chat = chatOfType('slack', { token: secret('SLACK_BOT_TOKEN') });
+    },
+    expected: [
+      ['alerts/contact-points.ts ContactPoint/chat settings', 'the twin needs a Slack webhook url'],
+      [
+        'alerts/contact-points.ts ContactPoint/chat settings.recipient',
+        'a slack contact point without url needs recipient',
+      ],
+    ],
+  },
+  {
+    name: 'a WeCom contact point sending as an app (a secret, no webhook url) needs its agent and corporation ids',
+    breakIt: (d) => {
+      d.chat = chatOfType('wecom', { secret: secret('WECOM_SECRET'), agent_id: '1000002' });
+    },
+    expected: [
+      ['alerts/contact-points.ts ContactPoint/chat settings', 'type wecom has no Alertmanager twin'],
+      [
+        'alerts/contact-points.ts ContactPoint/chat settings.corp_id',
+        'a wecom contact point without url needs corp_id',
+      ],
+    ],
+  },
   ...missingRequired.map(([type, settings, missing]): Case => ({
     name: `${type}: a contact point without ${missing} is reported at it (and for lacking an Alertmanager twin)`,
     breakIt: (d) => {

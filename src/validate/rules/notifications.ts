@@ -7,6 +7,7 @@ import {
   CONTACT_POINT_TYPES,
   isContactPointType,
   requiredSettingsOf,
+  settingsRequiredWithout,
   secureSettingsOf,
 } from '../../alerting/secure-settings.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
@@ -33,17 +34,31 @@ function checkContactPoint(context: ValidationContext, cp: ResourceOf<'ContactPo
       );
     }
   }
+  const isSet = (key: string): boolean => {
+    const value = settings[key];
+    return value !== undefined && value !== '' && value !== null;
+  };
+  const missing = new Set<string>();
   for (const alternatives of requiredSettingsOf(type)) {
-    const present = alternatives.some((key) => {
-      const value = settings[key];
-      return value !== undefined && value !== '' && value !== null;
-    });
-    if (!present) {
+    if (!alternatives.some(isSet)) {
+      alternatives.forEach((key) => missing.add(key));
       context.report(
         cp,
         at('settings', alternatives[0] ?? ''),
         `a ${type} contact point needs ${alternatives.join(' or ')}; Grafana refuses it without`,
         'Set it',
+      );
+    }
+  }
+  for (const [absent, needed] of Object.entries(settingsRequiredWithout(type))) {
+    if (isSet(absent)) continue;
+    for (const key of needed) {
+      if (isSet(key) || missing.has(key)) continue;
+      context.report(
+        cp,
+        at('settings', key),
+        `a ${type} contact point without ${absent} needs ${key}; Grafana refuses it without`,
+        `Set ${key}, or set ${absent}`,
       );
     }
   }
