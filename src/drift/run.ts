@@ -6,7 +6,7 @@ import { GrafanaClient } from '../grafana/client.ts';
 import { HANDLERS } from '../handlers/index.ts';
 import type { FullHandlers } from '../publish/apply.ts';
 import { probeAndReadLive } from '../publish/live-state.ts';
-import { readRenderedResourcesAsync } from '../render/read-rendered.ts';
+import { desiredFromRendered } from '../render/read-rendered.ts';
 import type { DriftReport } from './drift.ts';
 import { detectDrift } from './drift.ts';
 
@@ -33,18 +33,18 @@ export async function driftCheck(
     );
   }
   const client = clientFactory(connection);
-  // Grafana is read while the committed files are.
-  const rendered = readRenderedResourcesAsync(renderedDir);
+  // Each rendered file is read when first needed: Grafana is read at once (the uids are the file names).
+  const rendered = desiredFromRendered(renderedDir);
   const { info, live } = await probeAndReadLive(
     handlers,
     { client, editable: false, resendSecrets: false, secrets: new Map() },
     rendered,
   ).catch(async (error: unknown) => {
     // An unreadable rendered/ says more than the reads it made fail.
-    await rendered;
+    await rendered.all();
     throw error;
   });
-  const report = detectDrift(await rendered, live, handlers);
+  const report = detectDrift(await rendered.all(), live, handlers);
   return {
     report,
     grafanaVersion: info.version,

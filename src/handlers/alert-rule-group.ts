@@ -114,7 +114,7 @@ function groupPath(folderUid: string, title: string): string {
 export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
   kind: 'AlertRuleGroup',
 
-  async list(context, desired) {
+  async list(context) {
     const rules = asArray((await context.client.get('/api/v1/provisioning/alert-rules')).body).map(asRecord);
     const groups = new Map<string, { folderUid: string; title: string; provenance: string }>();
     for (const rule of rules) {
@@ -126,7 +126,8 @@ export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
         provenance: asString(rule.provenance) ?? '',
       });
     }
-    const byKey = new Map((await desired).map((d) => [`${d.spec.folderUid}\u0000${d.spec.title}`, d.uid]));
+    const desired = await context.desired.ofKind('AlertRuleGroup');
+    const byKey = new Map(desired.map((d) => [`${d.spec.folderUid}\u0000${d.spec.title}`, d.uid]));
     const ownedFolders = await context.ownedFolders;
     const found = [...groups.values()];
     const bodies = await Promise.all(

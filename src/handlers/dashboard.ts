@@ -71,7 +71,7 @@ function folderOf(uid: string | undefined): { folderUid?: string } {
 export const dashboardHandler: KindHandler<'Dashboard'> = {
   kind: 'Dashboard',
 
-  async list(context, desired) {
+  async list(context) {
     const hits: Record<string, unknown>[] = [];
     for (let page = 1; ; page += 1) {
       const response = await context.client.get('/api/search', {
@@ -81,7 +81,7 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
       hits.push(...batch);
       if (batch.length < 5000) break;
     }
-    const wanted = new Set((await desired).map((d) => d.uid));
+    const wanted = context.desired.uids('Dashboard');
     const objects = await Promise.all(
       hits.map(async (hit): Promise<LiveObject<'Dashboard'> | undefined> => {
         const uid = asString(hit.uid) ?? '';

@@ -34,9 +34,9 @@ function comparable(source: Record<string, unknown>, secureKeys: readonly string
 export const dataSourceHandler: KindHandler<'DataSource'> = {
   kind: 'DataSource',
 
-  async list(context, desired) {
+  async list(context) {
     const list = asArray((await context.client.get('/api/datasources')).body).map(asRecord);
-    const wanted = new Set((await desired).map((d) => d.uid));
+    const wanted = context.desired.uids('DataSource');
     const relevant = list.filter((ds) => {
       const uid = asString(ds.uid) ?? '';
       return wanted.has(uid) || asRecord(ds.jsonData)[MARKER_KEY] === OWNER;

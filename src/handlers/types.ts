@@ -1,6 +1,7 @@
 import type { Kind } from '../core/kinds.ts';
 import type { ResourceOf, ResourceRef } from '../core/resource.ts';
 import type { GrafanaClient } from '../grafana/client.ts';
+import type { Desired } from '../core/desired.ts';
 import type { SecretValues } from './secrets.ts';
 
 /** An object as Grafana holds it: its identity, the body read from the API, and whether we own it. */
@@ -38,11 +39,11 @@ export interface HandlerContext {
 
 /**
  * What `list` gets. Every kind is listed at once, folders included, so the folders we own may still be being read
- * (await them only where the answer is needed); the desired resources may still be being read too (drift reads
- * them from `rendered/` meanwhile).
+ * (await them only where the answer is needed); the desired resources are asked for as they are needed.
  */
 export interface ListContext extends Omit<HandlerContext, 'ownedFolders'> {
   readonly ownedFolders: Promise<ReadonlySet<string>>;
+  readonly desired: Desired;
   /**
    * Compares an object with the resource of the same uid as soon as it is read: when they are the same, the object
    * comes back with `sameAs` set and without its body. Handlers of large objects (dashboards) call it on every
@@ -68,10 +69,7 @@ export interface Comparable {
 export interface KindHandler<K extends Kind> {
   readonly kind: K;
   /** Every object of the kind Grafana holds (those we can see), owned or not. */
-  list(
-    context: ListContext,
-    desired: readonly ResourceOf<K>[] | Promise<readonly ResourceOf<K>[]>,
-  ): Promise<LiveObject<K>[]>;
+  list(context: ListContext): Promise<LiveObject<K>[]>;
   /** The comparable form of a desired resource or of a rendered spec read back from `rendered/`. */
   desired(resource: ResourceOf<K>): Comparable;
   /** The comparable form of a live object; `desired` lets a handler compare only the keys we manage. */

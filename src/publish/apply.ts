@@ -3,7 +3,7 @@ import type { ResourceOf, ResourceRef } from '../core/resource.ts';
 import { GrafanaApiError } from '../grafana/errors.ts';
 import type { HandlerContext, KindHandler, LiveObject } from '../handlers/types.ts';
 import { sameValue } from './diff.ts';
-import { keepBody } from './live-state.ts';
+import { listContextFor } from './live-state.ts';
 import type { Action } from './plan.ts';
 
 export type ApplyStatus = 'created' | 'updated' | 'deleted' | 'unchanged' | 'failed';
@@ -92,8 +92,8 @@ async function run<K extends Kind>(
       await handler.create(context, resource);
     } catch (error) {
       if (!alreadyExists(error)) throw error;
-      const listing = { ...context, ownedFolders: Promise.resolve(context.ownedFolders), settle: keepBody };
-      const found = (await handler.list(listing, [resource])).find((l) => l.uid === resource.uid);
+      const listing = listContextFor(context, action.resource === undefined ? [] : [action.resource]);
+      const found = (await handler.list(listing)).find((l) => l.uid === resource.uid);
       if (found === undefined) throw error;
       if (!sameValue(handler.live(found, resource), handler.desired(resource)))
         await handler.update(context, resource, found);

@@ -1,11 +1,12 @@
 import type { Kind } from '../core/kinds.ts';
 import { KINDS } from '../core/kinds.ts';
 import type { Resource, ResourceOf } from '../core/resource.ts';
-import { refOf } from '../core/resource.ts';
 import type { GrafanaInfo } from '../grafana/probe.ts';
 import { probeGrafana } from '../grafana/probe.ts';
 import type { FullHandlers } from './apply.ts';
 import { sameAsDesired } from './plan.ts';
+import type { Desired } from '../core/desired.ts';
+import { desiredOf } from '../core/desired.ts';
 import type { HandlerContext, ListContext, LiveObject } from '../handlers/types.ts';
 
 /** Desired resources by kind, typed. */
@@ -14,8 +15,18 @@ export function byKind<K extends Kind>(resources: readonly Resource[], kind: K):
 }
 
 /** ListContext.settle for listings that keep every body (the object comes back as it is). */
-export function keepBody<K extends Kind>(object: LiveObject<K>): Promise<LiveObject<K>> {
+function keepBody<K extends Kind>(object: LiveObject<K>): Promise<LiveObject<K>> {
   return Promise.resolve(object);
+}
+
+/** A ListContext for one listing outside readLive (its folders known, its resources given): bodies are kept. */
+export function listContextFor(context: HandlerContext, resources: readonly Resource[]): ListContext {
+  return {
+    ...context,
+    desired: desiredOf(resources),
+    ownedFolders: Promise.resolve(context.ownedFolders),
+    settle: keepBody,
+  };
 }
 
 /** The promise, with its rejection marked as handled: whoever awaits it still sees the failure. */
@@ -27,36 +38,29 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
 /**
  * Reads what Grafana holds, every kind at once. The folders we own (defined in code, or carrying our marker)
  * decide which dashboards and rule groups are ours; handlers await them only where they need the answer, so no
- * kind waits for the folders to be listed before it starts reading. `desired` may still be arriving (drift reads
- * `rendered/` meanwhile): handlers await it after their first request.
+ * kind waits for the folders to be listed before it starts reading. Objects a handler settles are compared with
+ * their desired resource as they arrive.
  */
 export async function readLive(
   handlers: FullHandlers,
   base: Omit<HandlerContext, 'ownedFolders'>,
-  desired: readonly Resource[] | Promise<readonly Resource[]>,
+  desired: Desired,
 ): Promise<{ live: Map<Kind, LiveObject[]>; context: HandlerContext }> {
-  const wanted = quiet(Promise.resolve(desired));
   const folders = quiet(
-    handlers.Folder.list(
-      { ...base, ownedFolders: Promise.resolve(new Set()), settle: keepBody },
-      wanted.then((d) => byKind(d, 'Folder')),
-    ),
+    handlers.Folder.list({ ...base, desired, ownedFolders: Promise.resolve(new Set()), settle: keepBody }),
   );
   const ownedFolders = quiet(
-    Promise.all([folders, wanted]).then(
-      ([listed, d]): ReadonlySet<string> =>
-        new Set([
-          ...byKind(d, 'Folder').map((f) => f.uid),
-          ...listed.filter((f) => f.owned).map((f) => f.uid),
-        ]),
+    folders.then(
+      (listed): ReadonlySet<string> =>
+        new Set([...desired.uids('Folder'), ...listed.filter((f) => f.owned).map((f) => f.uid)]),
     ),
   );
-  const byRef = quiet(wanted.then((d) => new Map(d.map((r) => [refOf(r), r]))));
   const context: ListContext = {
     ...base,
+    desired,
     ownedFolders,
     async settle(object) {
-      const resource = (await byRef).get(object.ref);
+      const resource = await desired.find(object.ref);
       if (resource === undefined || !sameAsDesired(object, resource, handlers)) return object;
       return { ...object, body: undefined, sameAs: resource as ResourceOf<typeof object.kind> };
     },
@@ -64,15 +68,9 @@ export async function readLive(
   const others = KINDS.filter((k) => k !== 'Folder');
   const lists = await Promise.all([
     folders,
-    ...others.map((kind) => {
-      const handler = handlers[kind] as {
-        list: (c: ListContext, d: Promise<readonly Resource[]>) => Promise<LiveObject[]>;
-      };
-      return handler.list(
-        context,
-        wanted.then((d) => d.filter((r) => r.kind === kind)),
-      );
-    }),
+    ...others.map((kind) =>
+      (handlers[kind] as { list: (c: ListContext) => Promise<LiveObject[]> }).list(context),
+    ),
   ]);
   const live = new Map<Kind, LiveObject[]>();
   ['Folder' as const, ...others].forEach((kind, i) => live.set(kind, lists[i] ?? []));
@@ -86,7 +84,7 @@ export async function readLive(
 export async function probeAndReadLive(
   handlers: FullHandlers,
   base: Omit<HandlerContext, 'ownedFolders'>,
-  desired: readonly Resource[] | Promise<readonly Resource[]>,
+  desired: Desired,
 ): Promise<{ info: GrafanaInfo; live: Map<Kind, LiveObject[]>; context: HandlerContext }> {
   const reading = quiet(readLive(handlers, base, desired));
   let info: GrafanaInfo;

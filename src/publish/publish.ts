@@ -12,6 +12,7 @@ import { sortProblems } from '../validate/problem.ts';
 import { validateAsync } from '../validate/validate.ts';
 import type { ApplyEvent, FullHandlers } from './apply.ts';
 import { applyPlan } from './apply.ts';
+import { desiredOf } from '../core/desired.ts';
 import { probeAndReadLive } from './live-state.ts';
 import type { Plan } from './plan.ts';
 import { planActions, refMatcher } from './plan.ts';
@@ -101,7 +102,7 @@ export async function publishProject<C extends BaseConfig>(
         probeAndReadLive(
           handlers,
           { client, editable: options.editable ?? false, resendSecrets, secrets: secrets.value },
-          all,
+          desiredOf(all),
         ),
       )
     : Promise.resolve(secrets);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ProjectLoadError } from '../core/errors.ts';
 import { filesUnder } from '../core/files.ts';
 import type { Kind } from '../core/kinds.ts';
 import { KIND_DIRECTORY, isKind } from '../core/kinds.ts';
-import type { Resource } from '../core/resource.ts';
+import type { Resource, ResourceOf } from '../core/resource.ts';
+import type { Desired } from '../core/desired.ts';
 
 /**
  * The resources of a rendered folder, read back from `grafana/<kind>/<uid>.json`: what was committed, as drift
@@ -22,16 +22,50 @@ export function readRenderedResources(renderedDir: string): Resource[] {
   return resourcesFromFiles(files);
 }
 
-/** readRenderedResources, reading the files without blocking (so that requests in flight are answered meanwhile). */
-export async function readRenderedResourcesAsync(renderedDir: string): Promise<Resource[]> {
-  const paths: string[] = [];
-  for (const folder of Object.values(KIND_DIRECTORY)) {
+/**
+ * The rendered state as a Desired that reads each file when it is first asked for: the uids come from the file
+ * names (`<uid>.json`) at once, so drift can start reading Grafana, and the dashboards are parsed one by one as
+ * their live copies arrive. `all()` reads what is left and answers every resource, in readRenderedResources order.
+ */
+export function desiredFromRendered(renderedDir: string): Desired & { all(): Promise<Resource[]> } {
+  const entries: { kind: Kind; path: string; ref: string }[] = [];
+  const uids = new Map<Kind, Set<string>>();
+  for (const [kind, folder] of Object.entries(KIND_DIRECTORY) as [Kind, string][]) {
     const dir = join(renderedDir, 'grafana', folder);
-    for (const file of filesUnder(dir).filter((f) => f.endsWith('.json') && !f.includes('/')))
-      paths.push(`grafana/${folder}/${file}`);
+    for (const file of filesUnder(dir)
+      .filter((f) => f.endsWith('.json') && !f.includes('/'))
+      .sort()) {
+      const uid = file.slice(0, -'.json'.length);
+      entries.push({ kind, path: `grafana/${folder}/${file}`, ref: `${kind}/${uid}` });
+      uids.set(kind, (uids.get(kind) ?? new Set()).add(uid));
+    }
   }
-  const texts = await Promise.all(paths.map((path) => readFile(join(renderedDir, path), 'utf8')));
-  return resourcesFromFiles(new Map(paths.map((path, i) => [path, texts[i] ?? ''])));
+  const read = new Map<string, Resource>();
+  const resource = (entry: { kind: Kind; path: string; ref: string }): Resource => {
+    let found = read.get(entry.ref);
+    if (found === undefined) {
+      found = resourceFromText(entry.kind, entry.path, readFileSync(join(renderedDir, entry.path), 'utf8'));
+      if (`${found.kind}/${found.uid}` !== entry.ref) {
+        throw new ProjectLoadError(
+          `rendered/${entry.path}`,
+          `holds uid ${JSON.stringify(found.uid)}, not the uid its file name says. Run npm run render`,
+        );
+      }
+      read.set(entry.ref, found);
+    }
+    return found;
+  };
+  const byRef = new Map(entries.map((e) => [e.ref, e]));
+  return {
+    uids: (kind) => uids.get(kind) ?? new Set(),
+    ofKind: async <K extends Kind>(kind: K) =>
+      entries.filter((e) => e.kind === kind).map((e) => resource(e) as ResourceOf<K>),
+    find: async (ref) => {
+      const entry = byRef.get(ref);
+      return entry === undefined ? undefined : resource(entry);
+    },
+    all: async () => entries.map(resource),
+  };
 }
 
 type Envelope = Partial<Record<'kind' | 'uid' | 'title' | 'folderUid' | 'source', unknown>> & {
@@ -44,28 +78,31 @@ export function resourcesFromFiles(files: ReadonlyMap<string, string>): Resource
   for (const [kind, folder] of Object.entries(KIND_DIRECTORY) as [Kind, string][]) {
     const prefix = `grafana/${folder}/`;
     const paths = [...files.keys()].filter((p) => p.startsWith(prefix) && p.endsWith('.json')).sort();
-    for (const path of paths) {
-      const envelope = JSON.parse(files.get(path) ?? '{}') as Envelope;
-      if (
-        typeof envelope.kind !== 'string' ||
-        !isKind(envelope.kind) ||
-        envelope.kind !== kind ||
-        typeof envelope.uid !== 'string'
-      ) {
-        throw new ProjectLoadError(
-          `rendered/${path}`,
-          `is not a rendered ${kind} (kind and uid missing). Run npm run render`,
-        );
-      }
-      out.push({
-        kind,
-        uid: envelope.uid,
-        title: typeof envelope.title === 'string' ? envelope.title : '',
-        ...(typeof envelope.folderUid === 'string' ? { folderUid: envelope.folderUid } : {}),
-        source: typeof envelope.source === 'string' ? envelope.source : `rendered/${path}`,
-        spec: envelope.spec,
-      } as Resource);
-    }
+    for (const path of paths) out.push(resourceFromText(kind, path, files.get(path) ?? '{}'));
   }
   return out;
+}
+
+/** One rendered file's resource (path relative to `rendered/`, for messages). */
+function resourceFromText(kind: Kind, path: string, text: string): Resource {
+  const envelope = JSON.parse(text) as Envelope;
+  if (
+    typeof envelope.kind !== 'string' ||
+    !isKind(envelope.kind) ||
+    envelope.kind !== kind ||
+    typeof envelope.uid !== 'string'
+  ) {
+    throw new ProjectLoadError(
+      `rendered/${path}`,
+      `is not a rendered ${kind} (kind and uid missing). Run npm run render`,
+    );
+  }
+  return {
+    kind,
+    uid: envelope.uid,
+    title: typeof envelope.title === 'string' ? envelope.title : '',
+    ...(typeof envelope.folderUid === 'string' ? { folderUid: envelope.folderUid } : {}),
+    source: typeof envelope.source === 'string' ? envelope.source : `rendered/${path}`,
+    spec: envelope.spec,
+  } as Resource;
 }

@@ -3,8 +3,13 @@
  * normalisations), exactly the refs and fields a person changed by hand, missing and unmanaged dashboards, and
  * publish restoring the state.
  */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { driftMain } from '../../src/cli/drift-main.ts';
+import { ProjectLoadError } from '../../src/core/errors.ts';
+import { driftCheck } from '../../src/drift/run.ts';
 import type { Output } from '../../src/cli/run.ts';
 import { runCommand } from '../../src/cli/run.ts';
 import { MARKER_KEY } from '../../src/handlers/data-source.ts';
@@ -180,6 +185,21 @@ describe('drift after hand edits', () => {
       'ContactPoint/old-email',
       'DataSource/old-prom',
     ]);
+  });
+
+  it('names a rendered file that does not hold what its name says, whatever Grafana answered', async () => {
+    sim = await published('11.6');
+    const scratch = mkdtempSync(join(tmpdir(), 'drift-'));
+    try {
+      const dir = join(scratch, 'rendered');
+      cpSync(join(ROOT, 'rendered'), dir, { recursive: true });
+      writeFileSync(join(dir, 'grafana/dashboards/service-red.json'), '{"kind":"Dashboard"}');
+      const error = await driftCheck(dir, connection(sim)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProjectLoadError);
+      expect(String((error as Error).message)).toContain('rendered/grafana/dashboards/service-red.json');
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 when Grafana cannot be reached', async () => {

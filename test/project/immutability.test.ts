@@ -5,6 +5,7 @@
  * strict-mode modules any write to a frozen object throws.
  */
 import { fileURLToPath } from 'node:url';
+import { desiredOf } from '../../src/core/desired.ts';
 import { describe, expect, it } from 'vitest';
 import { freezeDeep } from '../../src/define/definition.ts';
 import { detectDrift } from '../../src/drift/drift.ts';
@@ -63,7 +64,7 @@ describe('the pipeline never changes a resource', () => {
       const first = await readLive(
         HANDLERS,
         { client, editable: false, resendSecrets: false, secrets },
-        desired,
+        desiredOf(desired),
       );
       const plan = planActions({ desired, live: first.live, handlers: HANDLERS, prune: false });
       const events = await applyPlan(plan.actions, HANDLERS, first.context);
@@ -72,7 +73,7 @@ describe('the pipeline never changes a resource', () => {
       const again = await readLive(
         HANDLERS,
         { client, editable: false, resendSecrets: false, secrets },
-        desired,
+        desiredOf(desired),
       );
       const second = planActions({ desired, live: again.live, handlers: HANDLERS, prune: false });
       expect(second.actions.filter((a) => a.type !== 'noop').map((a) => a.ref)).toEqual([]);

@@ -1,6 +1,6 @@
 /** Folders are listed page by page at every level, so that no folder is missed however many there are. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepBody } from '../../src/publish/live-state.ts';
+import { listContextFor } from '../../src/publish/live-state.ts';
 import { folderHandler, listFolderUids } from '../../src/handlers/folder.ts';
 import type { HandlerContext } from '../../src/handlers/types.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
@@ -65,10 +65,7 @@ describe('listing folders', () => {
     for (const uid of ['a', 'b']) await folder(sim, uid);
     await folder(sim, 'b1', 'b');
     sim.requests.clear();
-    const listed = await folderHandler.list(
-      { ...contextOf(sim), ownedFolders: Promise.resolve(new Set()), settle: keepBody },
-      [],
-    );
+    const listed = await folderHandler.list(listContextFor(contextOf(sim), []));
     expect(listed.map((f) => f.ref)).toEqual(['Folder/a', 'Folder/b', 'Folder/b1']);
     expect(
       sim.requests

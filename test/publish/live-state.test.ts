@@ -4,6 +4,7 @@
  * exactly as it would have read the full bodies.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { desiredOf } from '../../src/core/desired.ts';
 import { GrafanaClient } from '../../src/grafana/client.ts';
 import { HANDLERS } from '../../src/handlers/index.ts';
 import { buildProject } from '../../src/project/project.ts';
@@ -38,7 +39,7 @@ describe('reading Grafana', () => {
         resendSecrets: false,
         secrets: resolveSecrets(desired, CANARIES),
       },
-      desired,
+      desiredOf(desired),
     );
     const dashboards = live.get('Dashboard') ?? [];
     const edited = dashboards.find((d) => d.uid === 'service-red');
