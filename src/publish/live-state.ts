@@ -1,18 +1,13 @@
+import type { Desired } from '../core/desired.ts';
+import { desiredOf } from '../core/desired.ts';
 import type { Kind } from '../core/kinds.ts';
 import { KINDS } from '../core/kinds.ts';
 import type { Resource, ResourceOf } from '../core/resource.ts';
 import type { GrafanaInfo } from '../grafana/probe.ts';
 import { probeGrafana } from '../grafana/probe.ts';
+import type { HandlerContext, ListContext, LiveObject } from '../handlers/types.ts';
 import type { FullHandlers } from './apply.ts';
 import { sameAsDesired } from './plan.ts';
-import type { Desired } from '../core/desired.ts';
-import { desiredOf } from '../core/desired.ts';
-import type { HandlerContext, ListContext, LiveObject } from '../handlers/types.ts';
-
-/** Desired resources by kind, typed. */
-export function byKind<K extends Kind>(resources: readonly Resource[], kind: K): ResourceOf<K>[] {
-  return resources.filter((r): r is Resource & ResourceOf<K> => r.kind === kind);
-}
 
 /** ListContext.settle for listings that keep every body (the object comes back as it is). */
 function keepBody<K extends Kind>(object: LiveObject<K>): Promise<LiveObject<K>> {
