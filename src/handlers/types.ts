@@ -1,7 +1,7 @@
+import type { Desired } from '../core/desired.ts';
 import type { Kind } from '../core/kinds.ts';
 import type { ResourceOf, ResourceRef } from '../core/resource.ts';
 import type { GrafanaClient } from '../grafana/client.ts';
-import type { Desired } from '../core/desired.ts';
 import type { SecretValues } from './secrets.ts';
 
 /** An object as Grafana holds it: its identity, the body read from the API, and whether we own it. */

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Desired } from '../core/desired.ts';
 import { ProjectLoadError } from '../core/errors.ts';
 import { filesUnder } from '../core/files.ts';
 import type { Kind } from '../core/kinds.ts';
 import { KIND_DIRECTORY, isKind } from '../core/kinds.ts';
 import type { Resource, ResourceOf } from '../core/resource.ts';
-import type { Desired } from '../core/desired.ts';
 
 /**
  * The resources of a rendered folder, read back from `grafana/<kind>/<uid>.json`: what was committed, as drift
