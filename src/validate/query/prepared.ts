@@ -7,6 +7,7 @@
  * per query, the answer shared through preparedQuery.
  */
 import type { ResourceOf } from '../../core/resource.ts';
+import type { Registry } from '../../project/registry.ts';
 import type { DashboardQuery } from '../dashboard-queries.ts';
 import { variableValues, variablesOf } from '../dashboard-walk.ts';
 import type { Interpolation } from './interpolate.ts';
@@ -55,14 +56,22 @@ export interface PreparedQuery extends Interpolation {
   parses: boolean | undefined;
 }
 
-const prepared = new WeakMap<DashboardQuery, PreparedQuery>();
+// One plain Map per validation run (its registry): tens of thousands of queries, which a WeakMap of their own
+// would make every garbage collection walk.
+const prepared = new WeakMap<Registry, Map<DashboardQuery, PreparedQuery>>();
 
 /** The query prepared (prepareQuery), once per collected query whatever the number of rules asking. */
-export function preparedQuery(query: DashboardQuery, spec: DashboardSpec): PreparedQuery {
-  let entry = prepared.get(query);
+export function preparedQuery(registry: Registry, query: DashboardQuery, spec: DashboardSpec): PreparedQuery {
+  let byQuery = prepared.get(registry);
+  if (byQuery === undefined) {
+    byQuery = new Map();
+    prepared.set(registry, byQuery);
+  }
+  let entry = byQuery.get(query);
   if (entry === undefined) {
-    entry = { ...prepareQuery(query.text, spec), parses: undefined };
-    prepared.set(query, entry);
+    const { text, unknown } = prepareQuery(query.text, spec);
+    entry = { text, unknown, parses: undefined };
+    byQuery.set(query, entry);
   }
   return entry;
 }

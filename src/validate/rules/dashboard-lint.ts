@@ -64,7 +64,7 @@ function targetSource(
 function promTargets(context: ValidationContext, dashboard: Dashboard): PromTarget[] {
   return dashboardQueries(context.registry, dashboard).flatMap((query) => {
     if (query.kind !== 'panel' || query.language !== 'PromQL') return [];
-    const prepared = preparedQuery(query, dashboard.spec);
+    const prepared = preparedQuery(context.registry, query, dashboard.spec);
     const analysis = analyzePromQL(prepared.text);
     prepared.parses = analysis !== undefined;
     return [{ visit: query.visit, path: query.path, prepared: prepared.text, analysis }];

@@ -75,7 +75,13 @@ function checkDashboard(
   dashboard: ResourceOf<'Dashboard'>,
 ): void {
   for (const query of dashboardQueries(context.registry, dashboard)) {
-    checker.check(dashboard, query.path, query.language, query.text, preparedQuery(query, dashboard.spec));
+    checker.check(
+      dashboard,
+      query.path,
+      query.language,
+      query.text,
+      preparedQuery(context.registry, query, dashboard.spec),
+    );
   }
 }
 
