@@ -260,6 +260,18 @@ export class GrafanaClient {
         continue;
       }
       const text = await response.text().catch(() => '');
+      if (response.status >= 300 && response.status < 400) {
+        // Followed silently, a redirect would turn a POST into a GET, or land on a login page answered 200.
+        const to = redirectTarget(response.headers.get('location'), url);
+        this.onRequest?.({ method, path, status: response.status, attempt, retry: false });
+        throw new GrafanaApiError(
+          method,
+          path,
+          response.status,
+          `redirected to ${to}`,
+          'Set GRAFANA_URL to the address Grafana answers at itself (the one it redirects to, often https://).',
+        );
+      }
       const parsed = parseBody(text);
       const allowed = (options.allow ?? []).includes(response.status);
       const message = response.status >= 400 ? describeBody(parsed) : '';
@@ -292,6 +304,17 @@ export class NetworkError extends Error {
         : String(cause);
     super(`${method} ${path} failed: ${reason}`, { cause });
     this.name = 'NetworkError';
+  }
+}
+
+/** Where a redirect points, as origin and path only (a query could carry a token). */
+function redirectTarget(location: string | null, from: string): string {
+  if (location === null || location === '') return 'an address it does not give';
+  try {
+    const target = new URL(location, from);
+    return `${target.origin}${target.pathname}`;
+  } catch {
+    return 'an address that is not a URL';
   }
 }
 

@@ -26,6 +26,11 @@ export async function probeGrafana(client: GrafanaClient): Promise<GrafanaInfo> 
         `Grafana at ${url} is unreachable (${error.message}). Check GRAFANA_URL and the network.`,
       );
     }
+    if (error instanceof GrafanaApiError && error.status >= 300 && error.status < 400) {
+      throw new GrafanaUnreachableError(
+        `Grafana at ${url} answered /api/health with a redirect (${error.status}, ${error.body}). ${error.hint}`,
+      );
+    }
     if (error instanceof GrafanaApiError) {
       throw new GrafanaUnreachableError(
         `Grafana at ${url} is not healthy: /api/health answered ${error.status}${error.body === '' ? '' : ` (${error.body})`}.`,

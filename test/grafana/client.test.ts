@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   GrafanaClient,
@@ -6,7 +8,8 @@ import {
   isTransient500,
   retryAfterMs,
 } from '../../src/grafana/client.ts';
-import { GrafanaApiError, GrafanaUrlError } from '../../src/grafana/errors.ts';
+import { GrafanaApiError, GrafanaUnreachableError, GrafanaUrlError } from '../../src/grafana/errors.ts';
+import { probeGrafana } from '../../src/grafana/probe.ts';
 import { mapLimited } from '../../src/grafana/semaphore.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { startSimulator } from '../../src/simulator/index.ts';
@@ -236,5 +239,30 @@ describe('the Grafana client', () => {
     expect(await inFlight).toBeInstanceOf(NetworkError);
     expect(await c.get('/api/folders').catch((e: unknown) => e)).toBeInstanceOf(NetworkError);
     expect(c.sent.reads).toBe(1);
+  });
+
+  it('refuses to follow a redirect, saying where it points without its query, and the probe says what to set', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(301, { Location: 'https://grafana.example.com/login?auth_token=abc123' });
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const c = new GrafanaClient({ url, auth: { kind: 'token', token: 't' }, retries: 3 });
+      const error = await c.get('/api/folders').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GrafanaApiError);
+      expect((error as GrafanaApiError).status).toBe(301);
+      expect(String(error)).toContain('redirected to https://grafana.example.com/login');
+      expect(String(error)).not.toContain('abc123');
+      expect(c.sent.reads).toBe(1);
+      const probe = await probeGrafana(c).catch((e: unknown) => e);
+      expect(probe).toBeInstanceOf(GrafanaUnreachableError);
+      expect(String(probe)).toContain('redirect');
+      expect(String(probe)).toContain('Set GRAFANA_URL');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
