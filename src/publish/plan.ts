@@ -17,6 +17,10 @@ export interface Action {
   readonly ref: ResourceRef;
   /** The file that defines it (absent for deletions). */
   readonly source?: string;
+  /**
+   * The fields an update changes, from Grafana to the repository. Empty for the other actions: a creation is new
+   * as a whole (its source file says what it holds), a deletion and a no-op change no field.
+   */
   readonly changes: readonly FieldChange[];
   readonly reason: string;
   readonly resource?: Resource;
@@ -132,9 +136,7 @@ export function planActions(input: PlanInput): Plan {
       continue;
     }
     if (comparison.state === 'absent') {
-      const handler = input.handlers[resource.kind] as Pick<KindHandler<Kind>, 'desired'>;
-      const changes = diffValues(undefined, handler.desired(resource));
-      actions.push({ ...base, type: 'create', changes, reason: 'not in Grafana' });
+      actions.push({ ...base, type: 'create', changes: [], reason: 'not in Grafana' });
       continue;
     }
     const { live, changes } = comparison;
