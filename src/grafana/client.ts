@@ -142,7 +142,8 @@ function hintFor(status: number, body: string): string {
 /**
  * The Grafana HTTP API client: authentication, organisation, timeouts, retries with backoff (and `Retry-After`)
  * on 429, 502, 503, 504, dropped connections and 500s (any 500 for a read, a transient one (isTransient500) for a
- * write), bounded concurrency (writes and reads separately), typed errors. Tokens and passwords never leave the Authorization header; the URL holds none.
+ * write), no redirect followed, bounded concurrency (writes and reads separately), typed errors. Tokens and
+ * passwords never leave the Authorization header; the URL holds none.
  */
 export class GrafanaClient {
   /** Where Grafana is (see grafanaAddress): no credentials, safe to show. */

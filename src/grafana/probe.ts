@@ -10,7 +10,8 @@ export interface GrafanaInfo {
 
 /**
  * Before anything else: is Grafana there (GET /api/health, no credentials needed) and do the credentials work
- * (GET /api/org, asked at the same time)? Errors name the URL and say what to check; they never show the credentials.
+ * (GET /api/org, asked at the same time)? Errors name the URL and say what to check; they never show the
+ * credentials.
  */
 export async function probeGrafana(client: GrafanaClient): Promise<GrafanaInfo> {
   const url = client.baseUrl;
