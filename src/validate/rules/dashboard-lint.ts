@@ -23,13 +23,13 @@ import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 import { field } from '../../core/json.ts';
 import type { ResourceOf } from '../../core/resource.ts';
 import type { PromQLAnalysis, VectorSelector } from '../../promql/analyze.ts';
+import { analyzePromQL } from '../../promql/analyze.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at, show } from '../context.ts';
 import { dashboardQueries } from '../dashboard-queries.ts';
 import type { PanelJson, PanelVisit, TargetJson, VariableJson } from '../dashboard-walk.ts';
 import { panelLabel, panelsOf, variableName, variablesByName, variablesOf } from '../dashboard-walk.ts';
 import { BUILTIN_DATASOURCES, resolveDatasource } from '../datasource-resolution.ts';
-import { analyzePromQL } from '../../promql/analyze.ts';
 import { RANGE, RATE_INTERVAL, placeholder, preparedQuery, prepareQuery } from '../query/prepared.ts';
 
 type Dashboard = ResourceOf<'Dashboard'>;
