@@ -44,7 +44,7 @@ const configSet = defineConfig({
   },
 });
 
-export function benchProject(root: string): Project {
+function benchProject(root: string): Project {
   const definitions: Definition[] = [
     defineDataSource({ uid: 'prometheus', name: 'Prometheus', type: 'prometheus', url: 'http://p:9090' }),
   ];
