@@ -6,6 +6,7 @@ import type { SimContext } from './context.ts';
 import { shortUid } from './ids.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
+import { PROVISIONING_READ, PROVISIONING_WRITE } from './router.ts';
 import type { SimResponse } from './responses.ts';
 import { alertingError, empty, errutilError, json } from './responses.ts';
 import type { RuleInput } from './rule-model.ts';
@@ -165,13 +166,35 @@ function deleteRule(sim: SimContext, req: RequestInput): SimResponse {
   return empty(204);
 }
 
-const WRITE = { permission: 'alert.provisioning:write', lockedMessage: 'database is locked' };
-const READ = 'alert.provisioning:read';
-
 export const alertRuleRoutes: readonly Route[] = [
-  { method: 'GET', pattern: '/api/v1/provisioning/alert-rules', handler: listRules, readPermission: READ },
-  { method: 'GET', pattern: '/api/v1/provisioning/alert-rules/:uid', handler: getRule, readPermission: READ },
-  { method: 'POST', pattern: '/api/v1/provisioning/alert-rules', handler: createRule, write: WRITE },
-  { method: 'PUT', pattern: '/api/v1/provisioning/alert-rules/:uid', handler: updateRule, write: WRITE },
-  { method: 'DELETE', pattern: '/api/v1/provisioning/alert-rules/:uid', handler: deleteRule, write: WRITE },
+  {
+    method: 'GET',
+    pattern: '/api/v1/provisioning/alert-rules',
+    handler: listRules,
+    readPermission: PROVISIONING_READ,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/v1/provisioning/alert-rules/:uid',
+    handler: getRule,
+    readPermission: PROVISIONING_READ,
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/provisioning/alert-rules',
+    handler: createRule,
+    write: PROVISIONING_WRITE,
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/v1/provisioning/alert-rules/:uid',
+    handler: updateRule,
+    write: PROVISIONING_WRITE,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/v1/provisioning/alert-rules/:uid',
+    handler: deleteRule,
+    write: PROVISIONING_WRITE,
+  },
 ];

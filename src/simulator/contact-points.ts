@@ -12,6 +12,7 @@ import { eachRoute } from './policies.ts';
 import { relaxedCheck, strictAllowed, withProvenance } from './provenance.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
+import { ALERTMANAGER_WRITE, PROVISIONING_READ } from './router.ts';
 import type { SimResponse } from './responses.ts';
 import { alertingError, errutilError, json } from './responses.ts';
 import { CONTACT_POINT_TYPES, REDACTED, REQUIRED_SETTINGS } from './secure-settings.ts';
@@ -216,35 +217,29 @@ function deleteContactPoint(sim: SimContext, req: RequestInput): SimResponse {
   return json(202, { message: 'contactpoint deleted' });
 }
 
-const WRITE = {
-  permission: 'alert.provisioning:write',
-  lockedMessage: 'database is locked',
-  alertmanager: true,
-};
-
 export const contactPointRoutes: readonly Route[] = [
   {
     method: 'GET',
     pattern: '/api/v1/provisioning/contact-points',
     handler: listContactPoints,
-    readPermission: 'alert.provisioning:read',
+    readPermission: PROVISIONING_READ,
   },
   {
     method: 'POST',
     pattern: '/api/v1/provisioning/contact-points',
     handler: createContactPoint,
-    write: WRITE,
+    write: ALERTMANAGER_WRITE,
   },
   {
     method: 'PUT',
     pattern: '/api/v1/provisioning/contact-points/:uid',
     handler: updateContactPoint,
-    write: WRITE,
+    write: ALERTMANAGER_WRITE,
   },
   {
     method: 'DELETE',
     pattern: '/api/v1/provisioning/contact-points/:uid',
     handler: deleteContactPoint,
-    write: WRITE,
+    write: ALERTMANAGER_WRITE,
   },
 ];

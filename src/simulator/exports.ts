@@ -13,6 +13,7 @@ import type { SimContext } from './context.ts';
 import { findFolder } from './folders.ts';
 import { rulesOfGroup } from './alert-rules.ts';
 import type { RequestInput, Route } from './router.ts';
+import { PROVISIONING_READ } from './router.ts';
 import type { SimResponse } from './responses.ts';
 import { empty, messageError } from './responses.ts';
 import type { RuleRecord } from './state.ts';
@@ -168,30 +169,49 @@ function exportMuteTiming(sim: SimContext, req: RequestInput): SimResponse {
   return exportResponse(req, muteTimesDocument(sim, [name]));
 }
 
-const READ = 'alert.provisioning:read';
 const P = '/api/v1/provisioning';
 
 export const exportRoutes: readonly Route[] = [
-  { method: 'GET', pattern: `${P}/alert-rules/export`, handler: exportRules, readPermission: READ },
-  { method: 'GET', pattern: `${P}/alert-rules/:uid/export`, handler: exportRule, readPermission: READ },
+  {
+    method: 'GET',
+    pattern: `${P}/alert-rules/export`,
+    handler: exportRules,
+    readPermission: PROVISIONING_READ,
+  },
+  {
+    method: 'GET',
+    pattern: `${P}/alert-rules/:uid/export`,
+    handler: exportRule,
+    readPermission: PROVISIONING_READ,
+  },
   {
     method: 'GET',
     pattern: `${P}/folder/:folderUid/rule-groups/:group/export`,
     handler: exportGroup,
-    readPermission: READ,
+    readPermission: PROVISIONING_READ,
   },
   {
     method: 'GET',
     pattern: `${P}/contact-points/export`,
     handler: exportContactPoints,
-    readPermission: READ,
+    readPermission: PROVISIONING_READ,
   },
-  { method: 'GET', pattern: `${P}/policies/export`, handler: exportPolicies, readPermission: READ },
-  { method: 'GET', pattern: `${P}/mute-timings/export`, handler: exportMuteTimings, readPermission: READ },
+  {
+    method: 'GET',
+    pattern: `${P}/policies/export`,
+    handler: exportPolicies,
+    readPermission: PROVISIONING_READ,
+  },
+  {
+    method: 'GET',
+    pattern: `${P}/mute-timings/export`,
+    handler: exportMuteTimings,
+    readPermission: PROVISIONING_READ,
+  },
   {
     method: 'GET',
     pattern: `${P}/mute-timings/:name/export`,
     handler: exportMuteTiming,
-    readPermission: READ,
+    readPermission: PROVISIONING_READ,
   },
 ];

@@ -12,6 +12,7 @@ import { renameTimeIntervalInTree, routeTimeIntervals, TIME_INTERVAL_KEYS } from
 import { notificationChangeCheck, withProvenance } from './provenance.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
+import { ALERTMANAGER_WRITE, PROVISIONING_READ } from './router.ts';
 import type { SimResponse } from './responses.ts';
 import { empty, errutilError, json } from './responses.ts';
 import type { MuteTimingRecord } from './state.ts';
@@ -148,22 +149,35 @@ function remove(sim: SimContext, req: RequestInput): SimResponse {
   return empty(204);
 }
 
-const WRITE = {
-  permission: 'alert.provisioning:write',
-  lockedMessage: 'database is locked',
-  alertmanager: true,
-};
-const READ = 'alert.provisioning:read';
-
 export const muteTimingRoutes: readonly Route[] = [
-  { method: 'GET', pattern: '/api/v1/provisioning/mute-timings', handler: list, readPermission: READ },
+  {
+    method: 'GET',
+    pattern: '/api/v1/provisioning/mute-timings',
+    handler: list,
+    readPermission: PROVISIONING_READ,
+  },
   {
     method: 'GET',
     pattern: '/api/v1/provisioning/mute-timings/:name',
     handler: getOne,
-    readPermission: READ,
+    readPermission: PROVISIONING_READ,
   },
-  { method: 'POST', pattern: '/api/v1/provisioning/mute-timings', handler: create, write: WRITE },
-  { method: 'PUT', pattern: '/api/v1/provisioning/mute-timings/:name', handler: update, write: WRITE },
-  { method: 'DELETE', pattern: '/api/v1/provisioning/mute-timings/:name', handler: remove, write: WRITE },
+  {
+    method: 'POST',
+    pattern: '/api/v1/provisioning/mute-timings',
+    handler: create,
+    write: ALERTMANAGER_WRITE,
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/v1/provisioning/mute-timings/:name',
+    handler: update,
+    write: ALERTMANAGER_WRITE,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/v1/provisioning/mute-timings/:name',
+    handler: remove,
+    write: ALERTMANAGER_WRITE,
+  },
 ];

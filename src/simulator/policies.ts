@@ -11,6 +11,7 @@ import { BindError } from './json-input.ts';
 import { relaxedCheck, withProvenance } from './provenance.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
+import { ALERTMANAGER_WRITE, PROVISIONING_READ } from './router.ts';
 import type { SimResponse } from './responses.ts';
 import { alertingError, errutilError, json } from './responses.ts';
 import { DEFAULT_RECEIVER, defaultIntegration, defaultPolicyTree } from './state.ts';
@@ -225,21 +226,25 @@ function deletePolicies(sim: SimContext): SimResponse {
   return json(202, resetPolicies(sim));
 }
 
-const WRITE = {
-  permission: 'alert.provisioning:write',
-  lockedMessage: 'database is locked',
-  alertmanager: true,
-};
-
 export const policyRoutes: readonly Route[] = [
   {
     method: 'GET',
     pattern: '/api/v1/provisioning/policies',
     handler: getPolicies,
-    readPermission: 'alert.provisioning:read',
+    readPermission: PROVISIONING_READ,
   },
-  { method: 'PUT', pattern: '/api/v1/provisioning/policies', handler: putPolicies, write: WRITE },
-  { method: 'DELETE', pattern: '/api/v1/provisioning/policies', handler: deletePolicies, write: WRITE },
+  {
+    method: 'PUT',
+    pattern: '/api/v1/provisioning/policies',
+    handler: putPolicies,
+    write: ALERTMANAGER_WRITE,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/v1/provisioning/policies',
+    handler: deletePolicies,
+    write: ALERTMANAGER_WRITE,
+  },
 ];
 
 export { RouteProblem };

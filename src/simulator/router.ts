@@ -27,6 +27,18 @@ export interface WriteSpec {
   readonly alertmanager?: boolean;
 }
 
+/** Reads of the alerting provisioning API (`alert.provisioning:read`). */
+export const PROVISIONING_READ = 'alert.provisioning:read';
+
+/** Writes of the alerting provisioning API that do not touch the Alertmanager configuration (rules, groups). */
+export const PROVISIONING_WRITE: WriteSpec = {
+  permission: 'alert.provisioning:write',
+  lockedMessage: 'database is locked',
+};
+
+/** Writes of the alerting provisioning API that change the Alertmanager configuration (subject to its race). */
+export const ALERTMANAGER_WRITE: WriteSpec = { ...PROVISIONING_WRITE, alertmanager: true };
+
 export interface Route {
   readonly method: string;
   readonly pattern: string;

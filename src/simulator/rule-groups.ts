@@ -11,6 +11,7 @@ import { BindError, optInt } from './json-input.ts';
 import { groupAllowed } from './provenance.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
+import { PROVISIONING_READ, PROVISIONING_WRITE } from './router.ts';
 import type { SimResponse } from './responses.ts';
 import { alertingError, empty, errutilError, json } from './responses.ts';
 import { findRule, rulesOfGroup, titleConflict, uidConflict } from './alert-rules.ts';
@@ -192,13 +193,13 @@ function deleteGroup(sim: SimContext, req: RequestInput): SimResponse {
 }
 
 const PATH = '/api/v1/provisioning/folder/:folderUid/rule-groups/:group';
-const WRITE = { permission: 'alert.provisioning:write', lockedMessage: 'database is locked' };
 
 export function ruleGroupRoutes(ruleGroupDelete: boolean): Route[] {
   const routes: Route[] = [
-    { method: 'GET', pattern: PATH, handler: getGroup, readPermission: 'alert.provisioning:read' },
-    { method: 'PUT', pattern: PATH, handler: putGroup, write: WRITE },
+    { method: 'GET', pattern: PATH, handler: getGroup, readPermission: PROVISIONING_READ },
+    { method: 'PUT', pattern: PATH, handler: putGroup, write: PROVISIONING_WRITE },
   ];
-  if (ruleGroupDelete) routes.push({ method: 'DELETE', pattern: PATH, handler: deleteGroup, write: WRITE });
+  if (ruleGroupDelete)
+    routes.push({ method: 'DELETE', pattern: PATH, handler: deleteGroup, write: PROVISIONING_WRITE });
   return routes;
 }

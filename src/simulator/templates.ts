@@ -9,6 +9,7 @@ import { optString } from './json-input.ts';
 import { notificationChangeCheck, withProvenance } from './provenance.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
+import { ALERTMANAGER_WRITE, PROVISIONING_READ } from './router.ts';
 import type { SimResponse } from './responses.ts';
 import { alertingError, empty, errutilError, json } from './responses.ts';
 import type { TemplateRecord } from './state.ts';
@@ -133,16 +134,24 @@ function remove(sim: SimContext, req: RequestInput): SimResponse {
   return empty(204);
 }
 
-const WRITE = {
-  permission: 'alert.provisioning:write',
-  lockedMessage: 'database is locked',
-  alertmanager: true,
-};
-const READ = 'alert.provisioning:read';
-
 export const templateRoutes: readonly Route[] = [
-  { method: 'GET', pattern: '/api/v1/provisioning/templates', handler: list, readPermission: READ },
-  { method: 'GET', pattern: '/api/v1/provisioning/templates/:name', handler: getOne, readPermission: READ },
-  { method: 'PUT', pattern: '/api/v1/provisioning/templates/:name', handler: put, write: WRITE },
-  { method: 'DELETE', pattern: '/api/v1/provisioning/templates/:name', handler: remove, write: WRITE },
+  {
+    method: 'GET',
+    pattern: '/api/v1/provisioning/templates',
+    handler: list,
+    readPermission: PROVISIONING_READ,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/v1/provisioning/templates/:name',
+    handler: getOne,
+    readPermission: PROVISIONING_READ,
+  },
+  { method: 'PUT', pattern: '/api/v1/provisioning/templates/:name', handler: put, write: ALERTMANAGER_WRITE },
+  {
+    method: 'DELETE',
+    pattern: '/api/v1/provisioning/templates/:name',
+    handler: remove,
+    write: ALERTMANAGER_WRITE,
+  },
 ];
