@@ -198,9 +198,24 @@ describe(PATH, () => {
     );
   });
 
-  it('queues remote writes explicitly', () => {
+  it('queues remote writes explicitly: bounded, retried on 429, with a bounded backoff', () => {
     const endpoint = blockOf(component('prometheus.remote_write', 'default'), 'endpoint');
-    expect(endpoint === undefined ? undefined : blockOf(endpoint, 'queue_config')).toBeDefined();
+    const queue = endpoint === undefined ? undefined : blockOf(endpoint, 'queue_config');
+    const values = Object.fromEntries(
+      (queue?.body ?? []).flatMap((s) =>
+        s.kind === 'attribute' &&
+        (s.value.kind === 'number' || s.value.kind === 'string' || s.value.kind === 'bool')
+          ? [[s.name, s.value.value]]
+          : [],
+      ),
+    );
+    expect(values).toMatchObject({
+      capacity: 10000,
+      max_shards: 50,
+      max_samples_per_send: 2000,
+      max_backoff: '5s',
+      retry_on_http_429: true,
+    });
   });
 
   it('keeps secrets out: every secret-looking attribute reads the environment', () => {
