@@ -1,9 +1,17 @@
 import { secureSettingsOf } from '../alerting/secure-settings.ts';
 import type { ResourceOf } from '../core/resource.ts';
 import { isSecretRef } from '../core/secret.ts';
-import { asArray, asRecord, asString, encode, provenanceHeaders, ref, withoutEmpty } from './shared.ts';
+import {
+  asArray,
+  asRecord,
+  asString,
+  encode,
+  provenanceHeaders,
+  provisionedObject,
+  withoutEmpty,
+} from './shared.ts';
 import { REDACTED, SECRET_SET, maskDesiredSecret, revealSecret } from './secrets.ts';
-import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
+import type { Comparable, HandlerContext, KindHandler } from './types.ts';
 
 /** The contact point every fresh Grafana has, never ours to delete. */
 export const DEFAULT_CONTACT_POINT = 'grafana-default-email';
@@ -37,17 +45,10 @@ export const contactPointHandler: KindHandler<'ContactPoint'> = {
     const list = asArray((await context.client.get('/api/v1/provisioning/contact-points')).body).map(
       asRecord,
     );
-    return list.map((cp): LiveObject<'ContactPoint'> => {
-      const uid = asString(cp.uid) ?? '';
-      const provenance = asString(cp.provenance) ?? '';
-      return {
-        kind: 'ContactPoint',
-        uid,
-        ref: ref('ContactPoint', uid),
-        body: cp,
-        owned: provenance === 'api' && cp.name !== DEFAULT_CONTACT_POINT,
-        provenance,
-      };
+    // Grafana's default contact point is never ours, whatever its provenance.
+    return list.map((cp) => {
+      const object = provisionedObject('ContactPoint', asString(cp.uid) ?? '', cp);
+      return cp.name === DEFAULT_CONTACT_POINT ? { ...object, owned: false } : object;
     });
   },
 

@@ -1,6 +1,14 @@
 import type { ResourceOf } from '../core/resource.ts';
-import { asArray, asRecord, asString, encode, provenanceHeaders, ref, withoutEmpty } from './shared.ts';
-import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
+import {
+  asArray,
+  asRecord,
+  asString,
+  encode,
+  provenanceHeaders,
+  provisionedObject,
+  withoutEmpty,
+} from './shared.ts';
+import type { Comparable, HandlerContext, KindHandler } from './types.ts';
 
 function lower(values: unknown): unknown {
   return Array.isArray(values) ? values.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : values;
@@ -34,18 +42,7 @@ export const muteTimingHandler: KindHandler<'MuteTiming'> = {
 
   async list(context) {
     const list = asArray((await context.client.get('/api/v1/provisioning/mute-timings')).body).map(asRecord);
-    return list.map((m): LiveObject<'MuteTiming'> => {
-      const uid = asString(m.name) ?? '';
-      const provenance = asString(m.provenance) ?? '';
-      return {
-        kind: 'MuteTiming',
-        uid,
-        ref: ref('MuteTiming', uid),
-        body: m,
-        owned: provenance === 'api',
-        provenance,
-      };
-    });
+    return list.map((m) => provisionedObject('MuteTiming', asString(m.name) ?? '', m));
   },
 
   desired(resource: ResourceOf<'MuteTiming'>) {

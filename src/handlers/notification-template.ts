@@ -1,6 +1,6 @@
 import type { ResourceOf } from '../core/resource.ts';
-import { asArray, asRecord, asString, encode, provenanceHeaders, ref } from './shared.ts';
-import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
+import { asArray, asRecord, asString, encode, provenanceHeaders, provisionedObject } from './shared.ts';
+import type { Comparable, HandlerContext, KindHandler } from './types.ts';
 
 /** Grafana's normalisation on save: trimmed, and wrapped in a define block named after it when it has none. */
 export function normalizeTemplateText(name: string, text: string): string {
@@ -26,18 +26,7 @@ export const notificationTemplateHandler: KindHandler<'NotificationTemplate'> = 
     const response = await context.client.get('/api/v1/provisioning/templates', { allow: [404] });
     return asArray(response.body)
       .map(asRecord)
-      .map((t): LiveObject<'NotificationTemplate'> => {
-        const uid = asString(t.name) ?? '';
-        const provenance = asString(t.provenance) ?? '';
-        return {
-          kind: 'NotificationTemplate',
-          uid,
-          ref: ref('NotificationTemplate', uid),
-          body: t,
-          owned: provenance === 'api',
-          provenance,
-        };
-      });
+      .map((t) => provisionedObject('NotificationTemplate', asString(t.name) ?? '', t));
   },
 
   desired(resource: ResourceOf<'NotificationTemplate'>) {

@@ -3,10 +3,9 @@ import { POLICY_TREE_UID } from '../define/notification.ts';
 import {
   asArray,
   asRecord,
-  asString,
   canonicalDuration,
   provenanceHeaders,
-  ref,
+  provisionedObject,
   withoutEmpty,
 } from './shared.ts';
 import type { Comparable, HandlerContext, KindHandler } from './types.ts';
@@ -59,17 +58,7 @@ export const policyTreeHandler: KindHandler<'NotificationPolicyTree'> = {
   async list(context) {
     const response = await context.client.get('/api/v1/provisioning/policies', { allow: [404] });
     if (response.status === 404) return [];
-    const provenance = asString(asRecord(response.body).provenance) ?? '';
-    return [
-      {
-        kind: 'NotificationPolicyTree',
-        uid: POLICY_TREE_UID,
-        ref: ref('NotificationPolicyTree', POLICY_TREE_UID),
-        body: response.body,
-        owned: provenance === 'api',
-        provenance,
-      },
-    ];
+    return [provisionedObject('NotificationPolicyTree', POLICY_TREE_UID, response.body)];
   },
 
   desired(resource: ResourceOf<'NotificationPolicyTree'>): Comparable {

@@ -1,7 +1,7 @@
 import { formatDuration, parseDuration } from '../core/duration.ts';
 import type { Kind } from '../core/kinds.ts';
 import type { ResourceRef } from '../core/resource.ts';
-import type { HandlerContext } from './types.ts';
+import type { HandlerContext, LiveObject } from './types.ts';
 
 /** `"60s"` → `"1m"`; a value that is not a duration is kept as it is (so that a difference still shows). */
 export function canonicalDuration(value: unknown): unknown {
@@ -48,6 +48,15 @@ export function asString(value: unknown): string | undefined {
 
 export function ref(kind: Kind, uid: string): ResourceRef {
   return `${kind}/${uid}`;
+}
+
+/**
+ * An alerting object read from the provisioning API, identified by `uid`: ours (prune may delete it, drift reports
+ * it unmanaged) exactly when it was provisioned through the API, provenance `api`, which publish sets.
+ */
+export function provisionedObject<K extends Kind>(kind: K, uid: string, body: unknown): LiveObject<K> {
+  const provenance = asString(asRecord(body).provenance) ?? '';
+  return { kind, uid, ref: ref(kind, uid), body, owned: provenance === 'api', provenance };
 }
 
 /** Headers of alerting writes: `X-Disable-Provenance` publishes them editable in the UI. */
