@@ -3,6 +3,7 @@
 // slo:sli_error:ratio_rate30d, slo:error_budget_remaining:ratio, slo:burn_rate:ratio_rate1h.
 import type { StackConfig } from '../stack.config.ts';
 import {
+  availabilityStat,
   BEYLA_PIN,
   SEVERITY_LABEL,
   beylaHttpServer,
@@ -24,7 +25,6 @@ import {
   shareOf,
   stackDashboard,
   statPanel,
-  sumIncrease,
   sumRate,
   tablePanel,
   thresholds,
@@ -173,17 +173,11 @@ export default defineDashboard((cfg: StackConfig) => {
       )
       .withRow(row('Golden signals of all services'))
       .withPanel(
-        statPanel({
+        availabilityStat({
           title: 'Availability',
           description: `Share of HTTP requests of all services not answered with a 5xx over the selected time range. Objective: ${t.availabilityRatio * 100}%.`,
-          unit: 'percentunit',
-          decimals: 3,
-          sparkline: false,
-          thresholds: lowerIsWorse(t.availabilityRatio - (1 - t.availabilityRatio), t.availabilityRatio),
-          component: 'beyla',
-          queries: [
-            promQuery(`1 - ${shareOf(sumIncrease(errors), sumIncrease(requests))}`, { instant: true }),
-          ],
+          series: { requests, errors },
+          objective: t.availabilityRatio,
         })
           .height(5)
           .span(6),

@@ -4,6 +4,7 @@
 // traces_service_graph_* metrics of application_service_graph. Another Alloy can rename them: check the catalogue.
 import type { StackConfig } from '../stack.config.ts';
 import {
+  availabilityStat,
   BEYLA_PIN,
   beylaHttpServer,
   datasourceVariable,
@@ -11,7 +12,6 @@ import {
   higherIsWorse,
   histogramQuantile,
   labelVariable,
-  lowerIsWorse,
   metric,
   metricOf,
   ne,
@@ -22,7 +22,6 @@ import {
   shareOf,
   stackDashboard,
   statPanel,
-  sumIncrease,
   sumRate,
   tablePanel,
   tempoQuery,
@@ -107,17 +106,11 @@ export default defineDashboard((cfg: StackConfig) => {
           .span(6),
       )
       .withPanel(
-        statPanel({
+        availabilityStat({
           title: 'Availability over the range',
           description: `Share of HTTP requests not answered with a 5xx over the selected time range. The availability objective is ${t.availabilityRatio * 100}%.`,
-          unit: 'percentunit',
-          decimals: 3,
-          sparkline: false,
-          thresholds: lowerIsWorse(t.availabilityRatio - (1 - t.availabilityRatio), t.availabilityRatio),
-          component: 'beyla',
-          queries: [
-            promQuery(`1 - ${shareOf(sumIncrease(errors), sumIncrease(requests))}`, { instant: true }),
-          ],
+          series: { requests, errors },
+          objective: t.availabilityRatio,
         })
           .height(5)
           .span(6),

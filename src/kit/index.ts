@@ -4,6 +4,7 @@ export * from './datasource-refs.ts';
 export * from './queries.ts';
 export * from './thresholds.ts';
 export * from './variables.ts';
+export * from './panels/availability.ts';
 export * from './panels/common.ts';
 export * from './panels/gauge.ts';
 export * from './panels/logs.ts';
