@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BEYLA_HTTP_SERVER_DURATION,
+  availabilityStat,
   beylaHttpServer,
   dashboardLink,
   datasourceVariable,
@@ -94,6 +95,24 @@ describe('panels', () => {
     }).build();
     expect(stat.options).toMatchObject({ reduceOptions: { calcs: ['lastNotNull'] } });
     expect(gauge.fieldConfig?.defaults).toMatchObject({ unit: 'percentunit', min: 0, max: 1 });
+  });
+
+  it('availabilityStat shows 1 - 5xx share over the range, green from the objective, red as far below it', () => {
+    const panel = availabilityStat({
+      title: 'A',
+      description: 'd',
+      series: { requests: 'r{job="x"}', errors: 'e{job="x"}' },
+      objective: 0.99,
+    }).build();
+    expect(panel.targets).toMatchObject([
+      {
+        expr: '1 - (sum (increase(e{job="x"}[$__range])) or sum (increase(r{job="x"}[$__range])) * 0) / sum (increase(r{job="x"}[$__range]))',
+        instant: true,
+      },
+    ]);
+    expect(panel.fieldConfig?.defaults).toMatchObject({ unit: 'percentunit', decimals: 3 });
+    const steps = panel.fieldConfig?.defaults?.thresholds?.steps ?? [];
+    expect(steps.map((step) => step.value)).toEqual([null, 0.98, 0.99]);
   });
 
   it('tables merge instant queries; logs show newest first; text is Markdown', () => {
