@@ -1,5 +1,6 @@
 import type { StackConfig } from '../stack.config.ts';
 import {
+  configLoadedStat,
   datasourceVariable,
   defineDashboard,
   histogramQuantile,
@@ -72,16 +73,12 @@ export default defineDashboard((cfg: StackConfig) => {
           .span(4),
       )
       .withPanel(
-        statPanel({
+        configLoadedStat({
           title: 'Alertmanager config loaded',
           description:
             'Whether every Alertmanager loaded its latest configuration (0 = it routes with an older one).',
-          unit: 'bool_yes_no',
-          sparkline: false,
-          background: true,
-          thresholds: green1,
           component: 'alertmanager',
-          queries: [promQuery(`min(${am('alertmanager_config_last_reload_successful')})`)],
+          series: am('alertmanager_config_last_reload_successful'),
         })
           .height(5)
           .span(4),

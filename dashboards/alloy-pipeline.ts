@@ -4,6 +4,7 @@
 // and clustering (cluster_node_*), and the stage:telemetry_*:rate5m recording rules of alerts/pipeline.ts.
 import type { StackConfig } from '../stack.config.ts';
 import {
+  configLoadedStat,
   PINNED_VERSIONS,
   datasourceVariable,
   defineDashboard,
@@ -70,16 +71,12 @@ export default defineDashboard((cfg: StackConfig) => {
           .span(4),
       )
       .withPanel(
-        statPanel({
+        configLoadedStat({
           title: 'Config loaded',
           description:
             'Whether every selected instance loaded its latest configuration (0 = a reload failed).',
-          unit: 'bool_yes_no',
-          sparkline: false,
-          background: true,
-          thresholds: thresholds('red', { color: 'green', from: 1 }),
           component: 'alloy',
-          queries: [promQuery(`min(${m('alloy_config_last_load_successful')})`)],
+          series: m('alloy_config_last_load_successful'),
         })
           .height(5)
           .span(4),

@@ -1,5 +1,6 @@
 import type { StackConfig } from '../stack.config.ts';
 import {
+  configLoadedStat,
   datasourceVariable,
   defineDashboard,
   histogramQuantile,
@@ -57,16 +58,12 @@ export default defineDashboard((cfg: StackConfig) => {
       .withRow(row('Prometheus'))
       .withPanel(up(s.prometheus, 'prometheus', 'Prometheus').height(5).span(4))
       .withPanel(
-        statPanel({
+        configLoadedStat({
           title: 'Config reloaded',
           description:
             'Whether the last configuration reload of every Prometheus succeeded (0 = it runs an older config).',
-          unit: 'bool_yes_no',
-          sparkline: false,
-          background: true,
-          thresholds: thresholds('red', { color: 'green', from: 1 }),
           component: 'prometheus',
-          queries: [promQuery(`min(${prom('prometheus_config_last_reload_successful')})`)],
+          series: prom('prometheus_config_last_reload_successful'),
         })
           .height(5)
           .span(4),

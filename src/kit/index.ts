@@ -6,6 +6,7 @@ export * from './thresholds.ts';
 export * from './variables.ts';
 export * from './panels/availability.ts';
 export * from './panels/common.ts';
+export * from './panels/config-loaded.ts';
 export * from './panels/gauge.ts';
 export * from './panels/logs.ts';
 export * from './panels/stat.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BEYLA_HTTP_SERVER_DURATION,
   availabilityStat,
+  configLoadedStat,
   beylaHttpServer,
   dashboardLink,
   datasourceVariable,
@@ -113,6 +114,21 @@ describe('panels', () => {
     expect(panel.fieldConfig?.defaults).toMatchObject({ unit: 'percentunit', decimals: 3 });
     const steps = panel.fieldConfig?.defaults?.thresholds?.steps ?? [];
     expect(steps.map((step) => step.value)).toEqual([null, 0.98, 0.99]);
+  });
+
+  it('configLoadedStat is Yes (green) only when every instance loaded its configuration', () => {
+    const panel = configLoadedStat({
+      title: 'C',
+      description: 'd',
+      component: 'alloy',
+      series: 'alloy_config_last_load_successful{job="alloy"}',
+    }).build();
+    expect(panel.targets).toMatchObject([{ expr: 'min(alloy_config_last_load_successful{job="alloy"})' }]);
+    expect(panel.fieldConfig?.defaults?.unit).toBe('bool_yes_no');
+    expect(panel.fieldConfig?.defaults?.thresholds?.steps).toEqual([
+      { color: 'red', value: null },
+      { color: 'green', value: 1 },
+    ]);
   });
 
   it('tables merge instant queries; logs show newest first; text is Markdown', () => {
