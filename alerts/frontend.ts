@@ -12,7 +12,8 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
   const t = cfg.thresholds;
   const exceptions = sel(cfg.selectors.faro, { kind: 'exception' });
   const measurements = sel(cfg.selectors.faro, { kind: 'measurement' });
-  const frontend = dashboard(cfg, 'frontend');
+  // Panels of the frontend dashboard: 6 LCP p75 over time, 12 JavaScript errors per page load.
+  const frontend = (panelId: number) => dashboard(cfg, 'frontend', panelId);
   return {
     uid: 'frontend',
     folderUid: cfg.folders.frontend.uid,
@@ -31,7 +32,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
           'Frontend {{ $labels.app }} throws a JavaScript exception on {{ $value | humanizePercentage }} of page loads',
         description: `More than ${t.jsErrorRatio * 100}% of page loads have raised an uncaught exception for 10 minutes.`,
         runbookUrl: runbook(cfg, 'frontend-js-error-rate-high'),
-        dashboard: frontend,
+        dashboard: frontend(12),
       },
       {
         name: 'FrontendLcpP75High',
@@ -42,7 +43,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
           'Frontend {{ $labels.app }} paints its largest content in {{ $value | humanize }} ms for a quarter of views',
         description: `Largest Contentful Paint at the 75th percentile has been above ${t.lcpP75Ms} ms ("needs improvement" by web-vitals) for 15 minutes.`,
         runbookUrl: runbook(cfg, 'frontend-lcp-p75-high'),
-        dashboard: frontend,
+        dashboard: frontend(6),
       },
     ],
   };

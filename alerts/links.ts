@@ -6,8 +6,10 @@ export function runbook(cfg: StackConfig, name: string): string {
   return `${cfg.runbookBaseUrl}/${name}.md`;
 }
 
-/** A dashboard (and panel) link for a notification: Grafana links it by uid, templates by URL. */
-export function dashboard(cfg: StackConfig, uid: string, panelId?: number) {
-  const view = panelId === undefined ? '' : `?viewPanel=${panelId}`;
-  return { uid, ...(panelId === undefined ? {} : { panelId }), url: `${cfg.grafanaUrl}/d/${uid}${view}` };
+/**
+ * A panel to open from a notification: Grafana links it by dashboard uid and panel id (both or neither: it refuses
+ * the rule group otherwise; validation checks the panel exists), templates by URL.
+ */
+export function dashboard(cfg: StackConfig, uid: string, panelId: number) {
+  return { uid, panelId, url: `${cfg.grafanaUrl}/d/${uid}?viewPanel=${panelId}` };
 }

@@ -22,7 +22,8 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
   // restart under a new hostname, as a DaemonSet rollout gives, replaces one instance by another and is not).
   const vanished = `group by (cluster, job, instance) (${up} offset 15m) unless on (cluster, instance) ${up}`;
   const fewer = `count by (cluster) (${up} offset 15m) > count by (cluster) (${up})`;
-  const pipeline = dashboard(cfg, 'alloy-pipeline');
+  // Panels of the Alloy dashboard: 1 instances up, 5 memory against budget, 8 loss by stage, 10 processing latency.
+  const pipeline = (panelId: number) => dashboard(cfg, 'alloy-pipeline', panelId);
   return {
     uid: 'telemetry-pipeline',
     folderUid: cfg.folders.pipeline.uid,
@@ -43,7 +44,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
           'Telemetry is being lost at {{ $labels.stage }}: {{ printf "%.3f" $value }}% of what it handles',
         description: `More than ${t.dataLossRatio * 100}% of the data handled at this stage of the pipeline has been dropped, refused or has failed for 5 minutes. It does not come back.`,
         runbookUrl: runbook(cfg, 'telemetry-data-loss'),
-        dashboard: pipeline,
+        dashboard: pipeline(8),
       },
       {
         name: 'AlloyDown',
@@ -56,7 +57,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
         description:
           'For 5 minutes an Alloy has failed to scrape itself (up == 0), or has stopped reporting: it reported 15 minutes ago, does not now, and fewer instances report than then. Or no Alloy reports at all.',
         runbookUrl: runbook(cfg, 'alloy-down'),
-        dashboard: pipeline,
+        dashboard: pipeline(1),
       },
       {
         name: 'AlloyMemoryHigh',
@@ -67,7 +68,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
         description:
           'Resident memory has been above the budget for 15 minutes; the memory limiter will start refusing data.',
         runbookUrl: runbook(cfg, 'alloy-memory-high'),
-        dashboard: pipeline,
+        dashboard: pipeline(5),
       },
       {
         name: 'AlloyProcessingLatencyHigh',
@@ -80,7 +81,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
           'Alloy {{ $labels.instance }} takes {{ $value | humanizeDuration }} to process 5% of OTLP gRPC requests',
         description: `The 95th percentile of the OTLP requests Alloy receives over gRPC has been above ${t.alloyLatencyP95Seconds * 1000} ms for 10 minutes. OTLP over HTTP, Faro and the embedded Beyla are not measured by it.`,
         runbookUrl: runbook(cfg, 'alloy-processing-latency-high'),
-        dashboard: pipeline,
+        dashboard: pipeline(10),
       },
     ],
   };

@@ -12,7 +12,8 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
   const { requests, errors, buckets } = beylaHttpServer(beyla);
   const ratio = (window: string): string =>
     `sum by (service_name) (rate(${errors}[${window}])) / sum by (service_name) (rate(${requests}[${window}]))`;
-  const red = dashboard(cfg, 'service-red');
+  // Panels of the service dashboard: 6 error ratio by service, 7 duration by service, 8 responses by status code.
+  const red = (panelId: number) => dashboard(cfg, 'service-red', panelId);
   return {
     uid: 'services',
     folderUid: cfg.folders.services.uid,
@@ -31,7 +32,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
           'Service {{ $labels.service_name }} is {{ $value | humanizePercentage }} available over the last hour',
         description: `Availability (share of requests not answered with a 5xx) has been below ${t.availabilityRatio * 100}% over the last hour for 5 minutes.`,
         runbookUrl: runbook(cfg, 'service-availability-low'),
-        dashboard: red,
+        dashboard: red(6),
       },
       {
         name: 'HttpErrorRateHigh',
@@ -43,7 +44,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
           'Service {{ $labels.service_name }} answers {{ printf "%.2f" $value }}% of requests with a 5xx',
         description: `More than ${t.httpErrorRatio * 100}% of requests have failed with a server error for 10 minutes.`,
         runbookUrl: runbook(cfg, 'http-error-rate-high'),
-        dashboard: red,
+        dashboard: red(8),
       },
       {
         name: 'BackendLatencyP95High',
@@ -54,7 +55,7 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
           'Service {{ $labels.service_name }} answers 5% of requests slower than {{ $value | humanizeDuration }}',
         description: `The 95th percentile of server-side request duration has been above ${t.backendP95Seconds * 1000} ms for 10 minutes.`,
         runbookUrl: runbook(cfg, 'backend-latency-p95-high'),
-        dashboard: red,
+        dashboard: red(7),
       },
       {
         name: 'QueryLatencyP95High',

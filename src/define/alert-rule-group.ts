@@ -20,10 +20,11 @@ export interface AlertInput {
   readonly labels?: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
   /**
-   * The dashboard (and panel) to open from the notification: Grafana links it by uid and panel id; `url` is also
-   * written as the `dashboard_url` annotation, which templates can use in Grafana and in Alertmanager alike.
+   * The dashboard panel to open from the notification: Grafana links it by uid and panel id, which come together
+   * or not at all (it refuses the rule group otherwise); `url` is also written as the `dashboard_url`
+   * annotation, which templates can use in Grafana and in Alertmanager alike.
    */
-  readonly dashboard?: { readonly uid: string; readonly panelId?: number; readonly url?: string };
+  readonly dashboard?: { readonly uid: string; readonly panelId: number; readonly url?: string };
 }
 
 /** A recording rule: `record` is the new metric's name. */
@@ -65,7 +66,7 @@ function toPrometheusRule(rule: RuleInput): PrometheusRule {
   if (rule.description !== undefined) annotations.description = rule.description;
   if (rule.dashboard !== undefined) {
     annotations.__dashboardUid__ = rule.dashboard.uid;
-    if (rule.dashboard.panelId !== undefined) annotations.__panelId__ = String(rule.dashboard.panelId);
+    annotations.__panelId__ = String(rule.dashboard.panelId);
     if (rule.dashboard.url !== undefined) annotations.dashboard_url = rule.dashboard.url;
   }
   return {

@@ -173,6 +173,24 @@ function notificationSettingsProblem(sim: SimContext, settings: JsonObject): str
 }
 
 /**
+ * `AlertRule.SetDashboardAndPanelFromAnnotations` (grafana/grafana pkg/services/ngalert/models/alert_rule.go, run
+ * for every rule of a provisioning create or group replace): `__dashboardUid__` and `__panelId__` come together
+ * (an empty value counts as absent) and the panel id parses as a base-10 int64 (`strconv.ParseInt`).
+ */
+function dashboardLinkProblem(annotations: Readonly<Record<string, string>>): string | undefined {
+  const dashboardUid = annotations['__dashboardUid__'] ?? '';
+  const panelId = annotations['__panelId__'] ?? '';
+  if ((dashboardUid === '') !== (panelId === ''))
+    return 'both annotations __dashboardUid__ and __panelId__ must be specified';
+  if (dashboardUid !== '' && !INT64.test(panelId))
+    return 'annotation __panelId__ must be a valid integer Panel ID';
+  return undefined;
+}
+
+/** What Go's strconv.ParseInt(s, 10, 64) accepts (range aside): an optional sign and decimal digits. */
+const INT64 = /^[+-]?\d{1,19}$/;
+
+/**
  * Every check Grafana applies to a rule before saving it (ValidateAlertRule, condition and query checks).
  * `folderUID` and `ruleGroup` are the effective ones (a rule-group PUT takes them from the path).
  */
@@ -186,8 +204,8 @@ export function ruleProblem(sim: SimContext, rule: RuleInput): SimResponse | und
     return invalid('recording rules cannot be created on this instance');
   if (rule.data.length === 0) return invalid('no queries or expressions are found');
   if (rule.title === '') return invalid('title is empty');
-  if (rule.annotations['__panelId__'] !== undefined && rule.annotations['__dashboardUid__'] === undefined)
-    return invalid('cannot have Panel ID without a Dashboard UID');
+  const link = dashboardLinkProblem(rule.annotations);
+  if (link !== undefined) return invalid(link);
   const refIds = rule.data.map((q) => q.refId);
   if (rule.record !== null) {
     const metric = rule.record['metric'];

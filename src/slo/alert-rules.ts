@@ -61,8 +61,10 @@ function annotations(slo: Slo, tier: Tier): Record<string, string> {
     exhaustion: tier.pairs.map((p) => exhaustion(slo, p)).join(', '),
     objective: `${decimalText(slo.objective)}% over ${period}`,
     runbook_url: slo.runbookUrl,
-    __dashboardUid__: serviceDashboardUid(slo.service),
   };
+  // Linked by URL only: Grafana wants `__dashboardUid__` together with a `__panelId__` (it refuses the rule group
+  // otherwise), and the panel ids of a service dashboard depend on the other SLOs of the service.
+
   if (slo.grafanaUrl !== undefined) {
     out.dashboard_url = `${slo.grafanaUrl}/d/${serviceDashboardUid(slo.service)}`;
   }

@@ -41,6 +41,7 @@ export const RESERVED_ANNOTATIONS: readonly string[] = [
   'runbook_url',
   'dashboard_url',
   '__dashboardUid__',
+  '__panelId__',
 ];
 
 /** The window every other window is derived from; the only one read from raw data. */

@@ -19,6 +19,7 @@ import type { CollectedQuery } from '../../src/catalogue/queries.ts';
 import { collectQueries, recordingRules } from '../../src/catalogue/queries.ts';
 import { buildValidated } from '../../src/commands/render.ts';
 import { field } from '../../src/core/json.ts';
+import { panelsOf } from '../../src/validate/dashboard-walk.ts';
 import { isSecretRef, secret } from '../../src/core/secret.ts';
 import { loadProject } from '../../src/project/load.ts';
 import type { LabelMatcher, VectorSelector } from '../../src/promql/analyze.ts';
@@ -109,17 +110,25 @@ describe('the stack dashboards', () => {
     }
   });
 
-  it('include every dashboard an alert links to', () => {
+  it('include every dashboard an alert links to, with a panel it has', () => {
     const linked = built.registry
       .byKind('AlertRuleGroup')
-      .flatMap((g) => g.spec.rules.map((r) => field(r.annotations, '__dashboardUid__')))
-      .filter((uid): uid is string => typeof uid === 'string');
-    expect(linked).toEqual(expect.arrayContaining(['service-red', 'alloy-pipeline', 'frontend']));
-    for (const uid of linked)
-      expect(
-        dashboards.map((d) => d.uid),
-        uid,
-      ).toContain(uid);
+      .flatMap((g) =>
+        g.spec.rules.map((r) => [
+          field(r.annotations, '__dashboardUid__'),
+          field(r.annotations, '__panelId__'),
+        ]),
+      )
+      .filter((link) => link[0] !== undefined || link[1] !== undefined);
+    expect(linked.map(([uid]) => uid)).toEqual(
+      expect.arrayContaining(['service-red', 'alloy-pipeline', 'frontend']),
+    );
+    for (const [uid, panelId] of linked) {
+      const dashboard = dashboards.find((d) => d.uid === uid);
+      expect(dashboard, String(uid)).toBeDefined();
+      const ids = (dashboard === undefined ? [] : panelsOf(dashboard.spec)).map((v) => String(v.panel.id));
+      expect(ids, `${String(uid)} panel ${String(panelId)}`).toContain(panelId);
+    }
   });
 
   it('declare the components every query reads', () => {

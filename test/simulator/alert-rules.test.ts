@@ -119,7 +119,22 @@ describe('POST /api/v1/provisioning/alert-rules', () => {
     [
       'a panel id without dashboard',
       { annotations: { __panelId__: '3' } },
-      'invalid alert rule: cannot have Panel ID without a Dashboard UID',
+      'invalid alert rule: both annotations __dashboardUid__ and __panelId__ must be specified',
+    ],
+    [
+      'a dashboard uid without panel id',
+      { annotations: { __dashboardUid__: 'service-red' } },
+      'invalid alert rule: both annotations __dashboardUid__ and __panelId__ must be specified',
+    ],
+    [
+      'a dashboard uid with an empty panel id',
+      { annotations: { __dashboardUid__: 'service-red', __panelId__: '' } },
+      'invalid alert rule: both annotations __dashboardUid__ and __panelId__ must be specified',
+    ],
+    [
+      'a panel id that is not an integer',
+      { annotations: { __dashboardUid__: 'service-red', __panelId__: 'p3' } },
+      'invalid alert rule: annotation __panelId__ must be a valid integer Panel ID',
     ],
   ])('rejects a rule with %s (400)', async (_what, overrides, message) => {
     await start();

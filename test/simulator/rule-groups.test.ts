@@ -67,6 +67,21 @@ describe('PUT rule group', () => {
     expect(obj(obj(arr(stored['data'])[0])['model'])['maxDataPoints']).toBe(43200);
   });
 
+  it('refuses the whole group when one rule links a dashboard without a panel (SetDashboardAndPanelFromAnnotations)', async () => {
+    const r = await client(sim).put(GROUP, {
+      interval: 60,
+      rules: [
+        alertRule({ title: 'linked', annotations: { __dashboardUid__: 'red', __panelId__: '4' } }),
+        alertRule({ title: 'half', annotations: { __dashboardUid__: 'red' } }),
+      ],
+    });
+    expect(r.status).toBe(400);
+    expect(r.json).toEqual({
+      message: 'invalid alert rule: both annotations __dashboardUid__ and __panelId__ must be specified',
+    });
+    expect((await client(sim).get(GROUP)).status).toBe(404);
+  });
+
   it('replaces: deletes rules missing from the payload, creates uid-less ones, keeps order', async () => {
     const api = client(sim);
     await api.put(GROUP, {

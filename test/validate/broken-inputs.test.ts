@@ -185,6 +185,66 @@ const cases: readonly Case[] = [
     expected: [['alerts/api.ts AlertRuleGroup/api folderUid', 'unknown folder "nowhere"']],
   },
   {
+    name: 'an alert linking a dashboard without a panel id is reported (Grafana refuses the group)',
+    breakIt: (d) => {
+      const input = alertGroupInput();
+      const [first, ...rest] = input.rules;
+      d.alerts = at(
+        'alerts/api.ts',
+        defineAlertRuleGroup({
+          ...input,
+          rules: [{ ...(first as AlertInput), annotations: { __dashboardUid__: 'red' } }, ...rest],
+        }),
+      );
+    },
+    expected: [
+      [
+        'alerts/api.ts AlertRuleGroup/api rules[0].dashboard',
+        'the dashboard link has dashboard "red" but no panel id',
+      ],
+    ],
+  },
+  {
+    name: 'an alert with a panel id that is not an integer is reported',
+    breakIt: (d) => {
+      const input = alertGroupInput();
+      const [first, ...rest] = input.rules;
+      d.alerts = at(
+        'alerts/api.ts',
+        defineAlertRuleGroup({
+          ...input,
+          rules: [
+            { ...(first as AlertInput), annotations: { __dashboardUid__: 'red', __panelId__: 'two' } },
+            ...rest,
+          ],
+        }),
+      );
+    },
+    expected: [
+      ['alerts/api.ts AlertRuleGroup/api rules[0].dashboard.panelId', 'panel id "two" is not an integer'],
+    ],
+  },
+  {
+    name: 'an alert linking a panel its dashboard does not have is reported with the panels it has',
+    breakIt: (d) => {
+      const input = alertGroupInput();
+      const [first, ...rest] = input.rules;
+      d.alerts = at(
+        'alerts/api.ts',
+        defineAlertRuleGroup({
+          ...input,
+          rules: [{ ...(first as AlertInput), dashboard: { uid: 'red', panelId: 9 } }, ...rest],
+        }),
+      );
+    },
+    expected: [
+      [
+        'alerts/api.ts AlertRuleGroup/api rules[0].dashboard.panelId',
+        'Dashboard/red (dashboards/red.ts) has no panel with id 9',
+      ],
+    ],
+  },
+  {
     name: 'a panel query on an unknown data source uid is reported at the target',
     breakIt: (d) => {
       d.bad = at(

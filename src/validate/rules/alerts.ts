@@ -4,6 +4,7 @@ import { isAlertingRule, ruleName } from '../../alerting/rule-model.ts';
 import { LABEL_NAME, METRIC_NAME } from '../../promql/names.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 import { at, show } from '../context.ts';
+import { panelsOf } from '../dashboard-walk.ts';
 
 /** Grafana's scheduler ticks every 10 s; group intervals must be a positive multiple of it. */
 export const SCHEDULER_TICK_SECONDS = 10;
@@ -118,7 +119,57 @@ function checkGroup(context: ValidationContext, group: ResourceOf<'AlertRuleGrou
     }
     checkDuration(context, group, at(path, 'for'), rule.for);
     checkDuration(context, group, at(path, 'keepFiringFor'), rule.keep_firing_for);
+    checkDashboardLink(context, group, path, rule.annotations);
   });
+}
+
+/** What Go's strconv.ParseInt(s, 10, 64) accepts (range aside). */
+const PANEL_ID = /^[+-]?\d{1,19}$/;
+
+/**
+ * The dashboard link of an alert: Grafana refuses a rule whose `__dashboardUid__` and `__panelId__` annotations
+ * do not come together, or whose panel id is not an integer (AlertRule.SetDashboardAndPanelFromAnnotations,
+ * grafana/grafana pkg/services/ngalert/models/alert_rule.go), and with it the whole rule group. A link into a
+ * dashboard of the repository must name one of its panels.
+ */
+function checkDashboardLink(
+  context: ValidationContext,
+  group: ResourceOf<'AlertRuleGroup'>,
+  path: string,
+  annotations: Readonly<Record<string, string>>,
+): void {
+  const dashboardUid = annotations.__dashboardUid__ ?? '';
+  const panelId = annotations.__panelId__ ?? '';
+  if (dashboardUid === '' && panelId === '') return;
+  if (dashboardUid === '' || panelId === '') {
+    context.report(
+      group,
+      at(path, 'dashboard'),
+      `the dashboard link has ${dashboardUid === '' ? `a panel id (${panelId}) but no dashboard uid` : `dashboard ${show(dashboardUid)} but no panel id`}; Grafana refuses the rule group (both annotations __dashboardUid__ and __panelId__ must be specified)`,
+      'Give both (dashboard: { uid, panelId }), or link by URL only with the dashboard_url annotation',
+    );
+    return;
+  }
+  if (!PANEL_ID.test(panelId)) {
+    context.report(
+      group,
+      at(path, 'dashboard.panelId'),
+      `panel id ${show(panelId)} is not an integer; Grafana refuses the rule group`,
+      'Give the id of a panel of the dashboard',
+    );
+    return;
+  }
+  const dashboard = context.registry.byKind('Dashboard').find((d) => d.uid === dashboardUid);
+  if (dashboard === undefined) return;
+  const panels = panelsOf(dashboard.spec).filter((v) => v.panel.type !== 'row');
+  if (panels.some((v) => v.panel.id === Number(panelId))) return;
+  const known = panels.map((v) => `${String(v.panel.id)} ${show(v.panel.title ?? '')}`);
+  context.report(
+    group,
+    at(path, 'dashboard.panelId'),
+    `Dashboard/${dashboardUid} (${dashboard.source}) has no panel with id ${panelId}`,
+    `Use the id of one of its panels: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`,
+  );
 }
 
 /** Alerts carry a known severity, a summary and a runbook; durations, names and labels are valid. */
