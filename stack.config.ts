@@ -195,6 +195,10 @@ export default defineConfig<StackConfig>({
       fcpP75Ms: 1800,
       ttfbP75Ms: 800,
     },
+    // How this repository knows its objects in Grafana (publish --prune and drift): folders, contact points and
+    // dashboards whose uid, and mute timings and templates whose name, start with `stack-` are ours, and so is
+    // everything in those folders; data sources carry `jsonData.managedBy = "grafana-stack-as-code/platform-stack"`.
+    ownership: { owner: 'platform-stack', uidPrefix: 'stack-' },
     severities: {
       critical: {
         receiver: 'pagerduty-critical',
@@ -209,7 +213,7 @@ export default defineConfig<StackConfig>({
         groupWait: '1m',
         groupInterval: '10m',
         repeatInterval: '12h',
-        muteTimings: ['maintenance-window'],
+        muteTimings: ['stack-maintenance-window'],
       },
       info: {
         receiver: 'email-info',
@@ -217,7 +221,7 @@ export default defineConfig<StackConfig>({
         groupWait: '5m',
         groupInterval: '1h',
         repeatInterval: '24h',
-        muteTimings: ['maintenance-window'],
+        muteTimings: ['stack-maintenance-window'],
       },
     },
     receivers: {

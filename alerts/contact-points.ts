@@ -7,7 +7,7 @@ import { defineContactPoint, fromConfig, secret } from '../src/index.ts';
  */
 export default fromConfig((cfg: StackConfig) => [
   defineContactPoint({
-    uid: 'pagerduty-critical',
+    uid: 'stack-pagerduty-critical',
     name: cfg.receivers.pagerduty.name,
     type: 'pagerduty',
     settings: {
@@ -17,7 +17,7 @@ export default fromConfig((cfg: StackConfig) => [
     },
   }),
   defineContactPoint({
-    uid: 'slack-warnings',
+    uid: 'stack-slack-warnings',
     name: cfg.receivers.slack.name,
     type: 'slack',
     settings: {
@@ -28,7 +28,7 @@ export default fromConfig((cfg: StackConfig) => [
     },
   }),
   defineContactPoint({
-    uid: 'email-info',
+    uid: 'stack-email-info',
     name: cfg.receivers.email.name,
     type: 'email',
     settings: {
@@ -39,7 +39,7 @@ export default fromConfig((cfg: StackConfig) => [
     },
   }),
   defineContactPoint({
-    uid: 'heartbeat',
+    uid: 'stack-heartbeat',
     name: cfg.receivers.heartbeat.name,
     type: 'webhook',
     settings: {

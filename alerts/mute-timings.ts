@@ -3,7 +3,7 @@ import { defineMuteTiming } from '../src/index.ts';
 
 /** The weekly maintenance window: warning and info routes are muted; critical pages still go out. */
 export default defineMuteTiming((cfg: StackConfig) => ({
-  name: 'maintenance-window',
+  name: 'stack-maintenance-window',
   timeIntervals: [
     {
       weekdays: [...cfg.maintenance.weekdays],

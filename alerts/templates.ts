@@ -7,7 +7,7 @@ import { defineNotificationTemplate } from '../src/index.ts';
  * annotation), so the Alertmanager twin renders the same text.
  */
 export default defineNotificationTemplate({
-  name: 'stack',
+  name: 'stack-notifications',
   template: `{{ define "stack.title" -}}
 [{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.severity | toUpper }} {{ .CommonLabels.alertname }}
 {{- end }}

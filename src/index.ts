@@ -12,6 +12,7 @@ export type { Kind } from './core/kinds.ts';
 export { KINDS } from './core/kinds.ts';
 export type { Resource, ResourceOf, ResourceRef } from './core/resource.ts';
 export { refOf } from './core/resource.ts';
+export type { OwnershipConfig } from './core/ownership.ts';
 export type { MaybeSecret } from './core/secret.ts';
 export { SecretRef, secret } from './core/secret.ts';
 export type * from './core/specs.ts';

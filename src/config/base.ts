@@ -1,4 +1,5 @@
 import type { AlertmanagerTwinConfig } from '../alerting/alertmanager.ts';
+import type { OwnershipConfig } from '../core/ownership.ts';
 
 /**
  * The part of the Config every project has, whatever its stack: the severity table that drives routing and
@@ -24,6 +25,11 @@ export interface BaseConfig {
   /** Name of the environment this Config was resolved for (`production`, `staging`, …). */
   readonly environment: string;
   readonly severities: SeverityTable;
+  /**
+   * How this repository recognises its objects in Grafana, for `publish --prune` and drift (src/core/ownership.ts).
+   * Two environments publishing into one Grafana organisation need different owners and prefixes.
+   */
+  readonly ownership?: OwnershipConfig;
   /** Settings of the Alertmanager twin (`rendered/alertmanager/`) that Grafana has no equivalent for. */
   readonly alertmanager?: Partial<AlertmanagerTwinConfig>;
   readonly grafana?: {

@@ -31,8 +31,8 @@ export interface DriftReport {
 /**
  * Compares what Grafana holds (normalised by the handlers) with the committed rendered state. Pure. Reports
  * objects changed in Grafana (field by field, dashboards panel by panel), missing from Grafana, and unmanaged
- * objects: those the repository owns (`owned`, as the handlers decide it for prune: our marker, provenance "api",
- * or a folder we own) that it does not define.
+ * objects: those the repository owns (`owned`, by the one ownership rule prune uses too, src/core/ownership.ts)
+ * that it does not define; each says which part of the rule made it ours.
  */
 export function detectDrift(
   rendered: readonly Resource[],
@@ -74,7 +74,7 @@ export function detectDrift(
         ref: object.ref,
         kind,
         changes: [],
-        restore: `npm run publish -- --prune --only ${object.ref} (deletes it), or define it in code`,
+        restore: `ours because ${object.ownedBecause ?? 'of the ownership rule'}: npm run publish -- --prune --only ${object.ref} (deletes it), or define it in code`,
       });
     }
   }

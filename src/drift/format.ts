@@ -4,7 +4,7 @@ const TITLE: Readonly<Record<DriftEntry['type'], string>> = {
   changed: 'changed in Grafana',
   missing: 'missing from Grafana',
   unmanaged:
-    'unmanaged (owned by the repository: its marker, provenance "api" or an owned folder; not defined in code)',
+    'unmanaged (owned by the repository, by the ownership rule of stack.config.ts; not defined in code)',
 };
 
 function value(v: unknown): string {

@@ -6,7 +6,7 @@ import { GrafanaClient } from '../grafana/client.ts';
 import { HANDLERS } from '../handlers/index.ts';
 import type { FullHandlers } from '../publish/apply.ts';
 import { probeAndReadLive } from '../publish/live-state.ts';
-import { desiredFromRendered } from '../render/read-rendered.ts';
+import { desiredFromRendered, readRenderedOwnership } from '../render/read-rendered.ts';
 import type { DriftReport } from './drift.ts';
 import { detectDrift } from './drift.ts';
 
@@ -35,9 +35,10 @@ export async function driftCheck(
   const client = clientFactory(connection);
   // Each rendered file is read when first needed: Grafana is read at once (the uids are the file names).
   const rendered = desiredFromRendered(renderedDir);
+  const ownership = readRenderedOwnership(renderedDir);
   const { info, live } = await probeAndReadLive(
     handlers,
-    { client, editable: false, resendSecrets: false, secrets: new Map() },
+    { client, editable: false, resendSecrets: false, secrets: new Map(), ownership },
     rendered,
   ).catch(async (error: unknown) => {
     // An unreadable rendered/ says more than the reads it made fail.

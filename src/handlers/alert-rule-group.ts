@@ -7,6 +7,7 @@ import {
   canonicalDuration,
   encode,
   isZeroDuration,
+  ownedByFolder,
   provenanceHeaders,
   ref,
   withoutEmpty,
@@ -153,7 +154,7 @@ export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
           ref: ref('AlertRuleGroup', uid),
           folderUid: g.folderUid,
           body,
-          owned: ownedFolders.has(g.folderUid),
+          ...ownedByFolder(ownedFolders, g.folderUid),
           provenance: g.provenance,
         },
       ];

@@ -47,8 +47,10 @@ export const contactPointHandler: KindHandler<'ContactPoint'> = {
     );
     // Grafana's default contact point is never ours, whatever its provenance.
     return list.map((cp) => {
-      const object = provisionedObject('ContactPoint', asString(cp.uid) ?? '', cp);
-      return cp.name === DEFAULT_CONTACT_POINT ? { ...object, owned: false } : object;
+      const object = provisionedObject('ContactPoint', asString(cp.uid) ?? '', cp, context.ownership);
+      return cp.name === DEFAULT_CONTACT_POINT
+        ? { ...object, owned: false, ownedBecause: undefined }
+        : object;
     });
   },
 

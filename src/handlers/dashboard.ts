@@ -1,8 +1,8 @@
 import { parseDuration } from '../core/duration.ts';
 import type { ResourceOf } from '../core/resource.ts';
-import { asArray, asRecord, asString, encode, ref } from './shared.ts';
+import { hasOwnerPrefix, TOOL } from '../core/ownership.ts';
+import { asArray, asRecord, asString, encode, ownedByFolder, ownedByPrefix, ref } from './shared.ts';
 import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
-import { OWNER } from './types.ts';
 
 /** Grafana raises a shorter auto-refresh to its `min_refresh_interval` (5 s by default) without saying so. */
 const MIN_REFRESH_MS = 5_000;
@@ -66,7 +66,7 @@ function folderOf(uid: string | undefined): { folderUid?: string } {
 
 /**
  * Dashboards: found through /api/search (one request per 5,000), read one by one only where a comparison needs
- * the JSON. Owned when they sit in a folder we own.
+ * the JSON. Owned when their uid carries our prefix or they sit in a folder we own.
  */
 export const dashboardHandler: KindHandler<'Dashboard'> = {
   kind: 'Dashboard',
@@ -97,7 +97,9 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
           ref: ref('Dashboard', uid),
           ...folder,
           body: response?.body ?? { dashboard: undefined, meta: { folderUid: folder.folderUid } },
-          owned: folder.folderUid !== undefined && ownedFolders.has(folder.folderUid),
+          ...(hasOwnerPrefix(context.ownership, uid)
+            ? ownedByPrefix(context.ownership, uid)
+            : ownedByFolder(ownedFolders, folder.folderUid)),
         };
         return response === undefined ? object : context.settle(object);
       }),
@@ -141,6 +143,6 @@ async function save(context: HandlerContext, resource: ResourceOf<'Dashboard'>):
     dashboard: { ...resource.spec, id: null },
     folderUid: resource.folderUid ?? '',
     overwrite: true,
-    message: `Published by ${OWNER} from ${resource.source}`,
+    message: `Published by ${TOOL} from ${resource.source}`,
   });
 }

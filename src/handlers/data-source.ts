@@ -2,9 +2,13 @@ import type { ResourceOf } from '../core/resource.ts';
 import { asArray, asRecord, asString, encode, ref, withoutEmpty } from './shared.ts';
 import { SECRET_SET, maskDesiredSecret, revealSecret } from './secrets.ts';
 import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
-import { OWNER } from './types.ts';
+import { dataSourceMarker } from '../core/ownership.ts';
 
-/** The ownership marker of data sources: a key of jsonData that Grafana keeps and shows nowhere. */
+/**
+ * The ownership marker of data sources: a key of jsonData, which Grafana stores whole and returns as it is
+ * (`JsonData *simplejson.Json` of Add/UpdateDataSourceCommand, grafana/grafana pkg/services/datasources/models.go)
+ * and shows nowhere. Its value names the owner (src/core/ownership.ts).
+ */
 export const MARKER_KEY = 'managedBy';
 
 const FIELDS = [
@@ -37,9 +41,10 @@ export const dataSourceHandler: KindHandler<'DataSource'> = {
   async list(context) {
     const list = asArray((await context.client.get('/api/datasources')).body).map(asRecord);
     const wanted = context.desired.uids('DataSource');
+    const marker = dataSourceMarker(context.ownership);
     const relevant = list.filter((ds) => {
       const uid = asString(ds.uid) ?? '';
-      return wanted.has(uid) || asRecord(ds.jsonData)[MARKER_KEY] === OWNER;
+      return wanted.has(uid) || asRecord(ds.jsonData)[MARKER_KEY] === marker;
     });
     const details = await Promise.all(
       relevant.map((ds) =>
@@ -59,7 +64,9 @@ export const dataSourceHandler: KindHandler<'DataSource'> = {
         uid,
         ref: ref('DataSource', uid),
         body,
-        owned: asRecord(ds.jsonData)[MARKER_KEY] === OWNER,
+        ...(asRecord(ds.jsonData)[MARKER_KEY] === marker
+          ? { owned: true, ownedBecause: `its jsonData.${MARKER_KEY} ${JSON.stringify(marker)}` }
+          : { owned: false }),
       };
     });
   },
@@ -117,7 +124,7 @@ function requestBody(
   }
   return {
     ...plain,
-    jsonData: { ...jsonData, [MARKER_KEY]: OWNER },
+    jsonData: { ...jsonData, [MARKER_KEY]: dataSourceMarker(context.ownership) },
     ...(Object.keys(secrets).length > 0 ? { secureJsonData: secrets } : {}),
   };
 }

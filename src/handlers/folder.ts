@@ -1,22 +1,7 @@
 import type { ResourceOf } from '../core/resource.ts';
 import type { FolderSpec } from '../core/specs.ts';
-import { asArray, asRecord, asString, encode, ref, withoutEmpty } from './shared.ts';
+import { asArray, asRecord, asString, encode, ownedByPrefix, ref, withoutEmpty } from './shared.ts';
 import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
-import { OWNER } from './types.ts';
-
-/** The ownership marker of folders: the last sentence of their description. */
-export const FOLDER_MARKER = `Managed as code by ${OWNER}.`;
-
-function withMarker(description: string | undefined): string {
-  return description === undefined || description === '' ? FOLDER_MARKER : `${description} ${FOLDER_MARKER}`;
-}
-
-function withoutMarker(description: string | undefined): { text: string | undefined; marked: boolean } {
-  if (description === undefined || !description.endsWith(FOLDER_MARKER))
-    return { text: description, marked: false };
-  const text = description.slice(0, -FOLDER_MARKER.length).trim();
-  return { text: text === '' ? undefined : text, marked: true };
-}
 
 function comparable(spec: {
   uid?: unknown;
@@ -37,7 +22,11 @@ function comparable(spec: {
 /** Folders per page of `GET /api/folders` (Grafana's default limit). */
 export const FOLDER_PAGE_SIZE = 1000;
 
-/** Nesting Grafana allows (8 levels below the root), plus one to see that nothing is deeper. */
+/**
+ * Levels listed: the deepest nesting any supported Grafana allows (13.x's `[folder] max_nested_folder_depth` at
+ * its cap of 7 below a top-level folder: 8 levels, `pkg/setting/setting_folder.go`), plus one to see that nothing
+ * is deeper.
+ */
 const MAX_DEPTH = 9;
 
 /** The direct children of one folder (the root when `parent` is undefined), page by page. */
@@ -97,8 +86,15 @@ export const folderHandler: KindHandler<'Folder'> = {
     return folders.flatMap((response, i): LiveObject<'Folder'>[] => {
       const uid = uids[i];
       if (response.status === 404 || uid === undefined) return [];
-      const marked = withoutMarker(asString(asRecord(response.body).description)).marked;
-      return [{ kind: 'Folder', uid, ref: ref('Folder', uid), body: response.body, owned: marked }];
+      return [
+        {
+          kind: 'Folder',
+          uid,
+          ref: ref('Folder', uid),
+          body: response.body,
+          ...ownedByPrefix(context.ownership, uid),
+        },
+      ];
     });
   },
 
@@ -106,9 +102,16 @@ export const folderHandler: KindHandler<'Folder'> = {
     return comparable(resource.spec);
   },
 
-  live(object) {
+  /**
+   * A description is compared only where Grafana answers with one: the legacy folder API takes a description on
+   * create and update but never returns it (`dtos.Folder` has no such field: grafana/grafana
+   * `pkg/api/dtos/folder.go`, built by `newToFolderDto` in `pkg/api/folder.go`, 10.4 to 13.x). There the
+   * description in code is sent with every create and update, and read as what the code says.
+   */
+  live(object, desired) {
     const body = asRecord(object.body);
-    return comparable({ ...body, description: withoutMarker(asString(body.description)).text });
+    const description = 'description' in body ? body.description : desired?.spec.description;
+    return comparable({ ...body, description });
   },
 
   async create(context: HandlerContext, resource) {
@@ -116,7 +119,7 @@ export const folderHandler: KindHandler<'Folder'> = {
     await context.client.post('/api/folders', {
       uid: spec.uid,
       title: spec.title,
-      description: withMarker(spec.description),
+      ...(spec.description === undefined ? {} : { description: spec.description }),
       ...(spec.parentUid === undefined ? {} : { parentUid: spec.parentUid }),
     });
   },
@@ -126,7 +129,8 @@ export const folderHandler: KindHandler<'Folder'> = {
     const spec = resource.spec;
     await context.client.put(`/api/folders/${encode(spec.uid)}`, {
       title: spec.title,
-      description: withMarker(spec.description),
+      // Absent, Grafana keeps the stored description (UpdateFolderCommand.NewDescription is a *string): '' clears it.
+      description: spec.description ?? '',
       version: body.version,
       overwrite: true,
     });

@@ -42,7 +42,7 @@ export const muteTimingHandler: KindHandler<'MuteTiming'> = {
 
   async list(context) {
     const list = asArray((await context.client.get('/api/v1/provisioning/mute-timings')).body).map(asRecord);
-    return list.map((m) => provisionedObject('MuteTiming', asString(m.name) ?? '', m));
+    return list.map((m) => provisionedObject('MuteTiming', asString(m.name) ?? '', m, context.ownership));
   },
 
   desired(resource: ResourceOf<'MuteTiming'>) {

@@ -18,7 +18,7 @@ function comparable(name: string, text: string): Comparable {
   return { spec: { name, template: normalizeTemplateText(name, text) } };
 }
 
-/** Notification templates: PUT creates or updates. Owned when provisioned through the API. */
+/** Notification templates: PUT creates or updates. Owned when its name carries the owner's prefix. */
 export const notificationTemplateHandler: KindHandler<'NotificationTemplate'> = {
   kind: 'NotificationTemplate',
 
@@ -26,7 +26,7 @@ export const notificationTemplateHandler: KindHandler<'NotificationTemplate'> = 
     const response = await context.client.get('/api/v1/provisioning/templates', { allow: [404] });
     return asArray(response.body)
       .map(asRecord)
-      .map((t) => provisionedObject('NotificationTemplate', asString(t.name) ?? '', t));
+      .map((t) => provisionedObject('NotificationTemplate', asString(t.name) ?? '', t, context.ownership));
   },
 
   desired(resource: ResourceOf<'NotificationTemplate'>) {

@@ -58,7 +58,14 @@ export const policyTreeHandler: KindHandler<'NotificationPolicyTree'> = {
   async list(context) {
     const response = await context.client.get('/api/v1/provisioning/policies', { allow: [404] });
     if (response.status === 404) return [];
-    return [provisionedObject('NotificationPolicyTree', POLICY_TREE_UID, response.body)];
+    // One tree per organisation, never deleted (prune leaves it; deleting it would only reset it to the default).
+    const tree = provisionedObject(
+      'NotificationPolicyTree',
+      POLICY_TREE_UID,
+      response.body,
+      context.ownership,
+    );
+    return [{ ...tree, owned: false }];
   },
 
   desired(resource: ResourceOf<'NotificationPolicyTree'>): Comparable {

@@ -1,5 +1,7 @@
 import { formatDuration, parseDuration } from '../core/duration.ts';
 import type { Kind } from '../core/kinds.ts';
+import type { Ownership } from '../core/ownership.ts';
+import { hasOwnerPrefix } from '../core/ownership.ts';
 import type { ResourceRef } from '../core/resource.ts';
 import type { HandlerContext, LiveObject } from './types.ts';
 
@@ -51,12 +53,41 @@ export function ref(kind: Kind, uid: string): ResourceRef {
 }
 
 /**
- * An alerting object read from the provisioning API, identified by `uid`: ours (prune may delete it, drift reports
- * it unmanaged) exactly when it was provisioned through the API, provenance `api`, which publish sets.
+ * An object identified by a uid or name we choose (folders, contact points, mute timings, templates): ours (prune
+ * may delete it, drift reports it unmanaged) exactly when it carries the owner's prefix. Provenance says only that
+ * some API client provisioned it (Terraform does too), so it is no claim of ours.
  */
-export function provisionedObject<K extends Kind>(kind: K, uid: string, body: unknown): LiveObject<K> {
+export function ownedByPrefix(
+  ownership: Ownership,
+  uidOrName: string,
+): Pick<LiveObject, 'owned' | 'ownedBecause'> {
+  return hasOwnerPrefix(ownership, uidOrName)
+    ? {
+        owned: true,
+        ownedBecause: `its ${JSON.stringify(ownership.uidPrefix)} prefix (stack.config.ts ownership.uidPrefix)`,
+      }
+    : { owned: false };
+}
+
+/** Dashboards and rule groups: ours when they sit in a folder we own (defined in code, or with our prefix). */
+export function ownedByFolder(
+  ownedFolders: ReadonlySet<string>,
+  folderUid: string | undefined,
+): Pick<LiveObject, 'owned' | 'ownedBecause'> {
+  return folderUid !== undefined && ownedFolders.has(folderUid)
+    ? { owned: true, ownedBecause: `it sits in Folder/${folderUid}, which the repository owns` }
+    : { owned: false };
+}
+
+/** An alerting object read from the provisioning API, with its provenance ('' when none) and our claim on it. */
+export function provisionedObject<K extends Kind>(
+  kind: K,
+  uid: string,
+  body: unknown,
+  ownership: Ownership,
+): LiveObject<K> {
   const provenance = asString(asRecord(body).provenance) ?? '';
-  return { kind, uid, ref: ref(kind, uid), body, owned: provenance === 'api', provenance };
+  return { kind, uid, ref: ref(kind, uid), body, ...ownedByPrefix(ownership, uid), provenance };
 }
 
 /** Headers of alerting writes: `X-Disable-Provenance` publishes them editable in the UI. */

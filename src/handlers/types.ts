@@ -1,4 +1,5 @@
 import type { Desired } from '../core/desired.ts';
+import type { Ownership } from '../core/ownership.ts';
 import type { Kind } from '../core/kinds.ts';
 import type { ResourceOf, ResourceRef } from '../core/resource.ts';
 import type { GrafanaClient } from '../grafana/client.ts';
@@ -13,8 +14,10 @@ export interface LiveObject<K extends Kind = Kind> {
   readonly folderUid?: string;
   /** The raw body Grafana answered with. */
   readonly body: unknown;
-  /** Carries our ownership marker (or sits in a folder we own): the only objects prune may delete. */
+  /** Ours by the ownership rule (src/core/ownership.ts): the only objects prune may delete. */
   readonly owned: boolean;
+  /** Which part of the ownership rule made it ours, for plans and drift reports. */
+  readonly ownedBecause?: string;
   /** `provenance` of alerting objects ('' when none). */
   readonly provenance?: string;
   /**
@@ -29,8 +32,10 @@ export interface HandlerContext {
   readonly client: GrafanaClient;
   /** Publish alerting objects editable in the UI (X-Disable-Provenance) instead of locked. */
   readonly editable: boolean;
-  /** Folders whose content we own: folders defined in code and folders carrying our marker. */
+  /** Folders whose content we own: folders defined in code and folders carrying our prefix. */
   readonly ownedFolders: ReadonlySet<string>;
+  /** Who we are in Grafana: the owner and uid prefix of the Config (src/core/ownership.ts). */
+  readonly ownership: Ownership;
   /** Send secure settings even when Grafana already holds a value (rotation). */
   readonly resendSecrets: boolean;
   /** Values of the secret environment variables, resolved before anything was sent. */
@@ -78,6 +83,3 @@ export interface KindHandler<K extends Kind> {
   update(context: HandlerContext, resource: ResourceOf<K>, live: LiveObject<K>): Promise<void>;
   remove(context: HandlerContext, live: LiveObject<K>): Promise<void>;
 }
-
-/** The marker put into objects that have a place for it, and the text form of it. */
-export const OWNER = 'grafana-stack-as-code';

@@ -166,7 +166,7 @@ export function planActions(input: PlanInput): Plan {
           ref: live.ref,
           live,
           changes: [],
-          reason: 'owned by the repository (marker or owned folder) and no longer defined in code',
+          reason: `owned by the repository (${live.ownedBecause ?? 'ownership rule'}) and no longer defined in code`,
         });
       }
     }

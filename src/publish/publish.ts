@@ -1,5 +1,6 @@
 import type { BaseConfig } from '../config/base.ts';
 import { desiredOf } from '../core/desired.ts';
+import { ownershipOf } from '../core/ownership.ts';
 import { ValidationError } from '../core/errors.ts';
 import type { Resource } from '../core/resource.ts';
 import { refOf } from '../core/resource.ts';
@@ -101,7 +102,13 @@ export async function publishProject<C extends BaseConfig>(
     ? settled(
         probeAndReadLive(
           handlers,
-          { client, editable: options.editable ?? false, resendSecrets, secrets: secrets.value },
+          {
+            client,
+            editable: options.editable ?? false,
+            resendSecrets,
+            secrets: secrets.value,
+            ownership: ownershipOf(built.config),
+          },
           desiredOf(all),
         ),
       )

@@ -1,4 +1,7 @@
+import type { BaseConfig } from '../config/base.ts';
 import { KIND_DIRECTORY } from '../core/kinds.ts';
+import type { Ownership } from '../core/ownership.ts';
+import { ownershipOf } from '../core/ownership.ts';
 import type { Resource } from '../core/resource.ts';
 import { refOf } from '../core/resource.ts';
 import type { Registry } from '../project/registry.ts';
@@ -30,7 +33,23 @@ export function renderResource(resource: Resource): RenderedFile {
   };
 }
 
-/** One canonical JSON file per resource, as Grafana receives it (secrets as `${ENV}` placeholders). */
-export function renderGrafanaFiles(registry: Registry): RenderedFile[] {
-  return registry.resources.map(renderResource);
+/** Where the rendered state says who owns it: drift recognises the objects of the repository by it. */
+export const OWNERSHIP_PATH = 'grafana/ownership.json';
+
+/** The ownership rule's parameters of the rendered environment (src/core/ownership.ts). */
+export function renderOwnership(ownership: Ownership): RenderedFile {
+  return {
+    path: OWNERSHIP_PATH,
+    content: jsonOfCanonical({ owner: ownership.owner, uidPrefix: ownership.uidPrefix }),
+    refs: [],
+  };
+}
+
+/**
+ * One canonical JSON file per resource, as Grafana receives it (secrets as `${ENV}` placeholders), and the
+ * ownership file when the Config declares ownership.
+ */
+export function renderGrafanaFiles(registry: Registry, config: BaseConfig): RenderedFile[] {
+  const files = registry.resources.map(renderResource);
+  return config.ownership === undefined ? files : [...files, renderOwnership(ownershipOf(config))];
 }

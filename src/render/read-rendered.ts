@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Desired } from '../core/desired.ts';
 import { ProjectLoadError } from '../core/errors.ts';
 import { filesUnder } from '../core/files.ts';
 import type { Kind } from '../core/kinds.ts';
 import { KIND_DIRECTORY, isKind } from '../core/kinds.ts';
+import type { Ownership } from '../core/ownership.ts';
+import { DEFAULT_OWNERSHIP } from '../core/ownership.ts';
 import type { Resource, ResourceOf } from '../core/resource.ts';
+import { OWNERSHIP_PATH } from './grafana-files.ts';
 
 /**
  * The resources of a rendered folder, read back from `grafana/<kind>/<uid>.json`: what was committed, as drift
@@ -20,6 +23,33 @@ export function readRenderedResources(renderedDir: string): Resource[] {
     }
   }
   return resourcesFromFiles(files);
+}
+
+/**
+ * The ownership rule's parameters the rendered state was made with (`grafana/ownership.json`); a rendered folder
+ * from before that file existed has none, and then only folders defined in it and marked data sources are ours.
+ */
+export function readRenderedOwnership(renderedDir: string): Ownership {
+  const path = join(renderedDir, OWNERSHIP_PATH);
+  if (!existsSync(path)) return DEFAULT_OWNERSHIP;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ProjectLoadError(
+      `rendered/${OWNERSHIP_PATH}`,
+      `is not JSON (${String(error)}). Run npm run render`,
+    );
+  }
+  const record = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  const { owner, uidPrefix } = record;
+  if (typeof owner !== 'string' || (uidPrefix !== undefined && typeof uidPrefix !== 'string')) {
+    throw new ProjectLoadError(
+      `rendered/${OWNERSHIP_PATH}`,
+      'needs a string "owner" and, optionally, a string "uidPrefix". Run npm run render',
+    );
+  }
+  return { owner, uidPrefix: uidPrefix === '' ? undefined : uidPrefix };
 }
 
 /**

@@ -15,6 +15,8 @@ export interface BehaviourSettings {
   readonly defaultRuleIntervalSeconds: number;
   /** The scheduler's base interval: group intervals must be multiples of it. */
   readonly baseIntervalSeconds: number;
+  /** Levels of subfolders a top-level folder may hold (`MaxNestedFolderDepth`, or 13.x's setting). */
+  readonly maxNestedFolderDepth: number;
 }
 
 export class SimContext {

@@ -157,10 +157,12 @@ function folderDto(
   const dto: JsonObject = {
     id: folder.id,
     uid: folder.uid,
-    orgId: 1,
+    // Added by PR #78420 but left 0 until PR #99724 (Jan 2025) filled it in newToFolderDto.
+    orgId: sim.profile.folderOrgId,
     title: folder.title,
   };
-  if (folder.description !== '') dto['description'] = folder.description;
+  // No description: the legacy DTO has none (dtos.Folder, pkg/api/dtos/folder.go; newToFolderDto never copies
+  // it), though create and update take one. Only `/apis` returns it (`spec.description`).
   Object.assign(dto, {
     url: folderUrl(folder),
     hasAcl: false,

@@ -58,6 +58,12 @@ export interface SimulatorOptions {
   readonly minRefreshInterval?: string;
   /** Override or add secure-setting keys per contact point type. */
   readonly secureSettings?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * `[folder] max_nested_folder_depth` where the profile reads it (13.x: default 4, clamped to 7, 0 or less
+   * means 4; grafana/grafana pkg/setting/setting_folder.go `maxDeptFolderSettings`, PR #118592). Earlier
+   * profiles have the constant `MaxNestedFolderDepth` = 4 and refuse this option.
+   */
+  readonly maxNestedFolderDepth?: number;
 }
 
 export interface AdminHelpers {
@@ -86,6 +92,16 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
+/** The nesting limit of a run: the profile's constant, or where the profile reads the setting, the setting. */
+function nestedFolderDepth(profile: Profile, setting: number | undefined): number {
+  if (setting === undefined) return profile.maxNestedFolderDepth.default;
+  if (!profile.maxNestedFolderDepth.configurable)
+    throw new RangeError(
+      `maxNestedFolderDepth: Grafana ${profile.name} has no such setting (the limit is 4)`,
+    );
+  return setting <= 0 ? profile.maxNestedFolderDepth.default : Math.min(setting, 7);
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const base = PROFILES[options.profile ?? '11.6'];
   const profile: Profile = options.version === undefined ? base : { ...base, version: options.version };
@@ -101,6 +117,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       secureSettings: { ...DEFAULT_SECURE_SETTINGS, ...options.secureSettings },
       defaultRuleIntervalSeconds: 60,
       baseIntervalSeconds: 10,
+      maxNestedFolderDepth: nestedFolderDepth(profile, options.maxNestedFolderDepth),
     },
   );
   const persist = (): void => {

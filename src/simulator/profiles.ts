@@ -70,6 +70,15 @@ export interface Profile {
   readonly kubernetesApis: boolean;
   /** The `schemaVersion` the release's frontend migrates a dashboard to when a person saves it. [M] */
   readonly dashboardSchemaVersion: number;
+  /**
+   * `orgId` of the legacy folder DTO: 0 until PR #99724 (Jan 2025) set it in `newToFolderDto`, then the org.
+   */
+  readonly folderOrgId: 0 | 1;
+  /**
+   * Subfolder levels below a top-level folder: `MaxNestedFolderDepth` = 4 since PR #78133 (10.3); 13.x reads
+   * `[folder] max_nested_folder_depth` (PR #118592).
+   */
+  readonly maxNestedFolderDepth: { readonly default: number; readonly configurable: boolean };
 }
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
@@ -106,6 +115,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     ruleConflictMessage: 'bracketed',
     kubernetesApis: false,
     dashboardSchemaVersion: 39,
+    folderOrgId: 0,
+    maxNestedFolderDepth: { default: 4, configurable: false },
   },
   '11.2': {
     name: '11.2',
@@ -140,6 +151,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     ruleConflictMessage: 'bracketed',
     kubernetesApis: false,
     dashboardSchemaVersion: 39,
+    folderOrgId: 0,
+    maxNestedFolderDepth: { default: 4, configurable: false },
   },
   '11.6': {
     name: '11.6',
@@ -174,6 +187,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     ruleConflictMessage: 'sentence',
     kubernetesApis: false,
     dashboardSchemaVersion: 41,
+    folderOrgId: 1,
+    maxNestedFolderDepth: { default: 4, configurable: false },
   },
   '12.x': {
     name: '12.x',
@@ -208,6 +223,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     ruleConflictMessage: 'sentence',
     kubernetesApis: true,
     dashboardSchemaVersion: 41,
+    folderOrgId: 1,
+    maxNestedFolderDepth: { default: 4, configurable: false },
   },
 };
 

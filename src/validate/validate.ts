@@ -11,6 +11,7 @@ import { dashboardRules } from './rules/dashboards.ts';
 import { datasourceReferences } from './rules/datasources.ts';
 import { folderReferences } from './rules/folders.ts';
 import { notificationRules } from './rules/notifications.ts';
+import { ownershipPrefix } from './rules/ownership.ts';
 import { querySyntax } from './rules/queries.ts';
 import { routingRules } from './rules/routing.ts';
 import { secretPlacement } from './rules/secrets.ts';
@@ -24,6 +25,7 @@ export const RULES: readonly ValidationRule[] = [
   uidFormat,
   uniqueUids,
   uniqueNames,
+  ownershipPrefix,
   foldersAndDashboards,
   folderReferences,
   datasourceReferences,

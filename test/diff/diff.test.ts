@@ -96,7 +96,7 @@ describe('npm run diff', () => {
 
   it('never shows a secret value, only the names of the variables holding them', async () => {
     const dir = repoWithRendered();
-    edit(join(dir, 'rendered/grafana/contact-points/slack-warnings.json'), (t) =>
+    edit(join(dir, 'rendered/grafana/contact-points/stack-slack-warnings.json'), (t) =>
       t.replace('${SLACK_WEBHOOK_URL}', '${SLACK_WEBHOOK_URL_V2}'),
     );
     const run = await diff(dir);

@@ -13,11 +13,19 @@ import { driftCheck } from '../../src/drift/run.ts';
 import type { Output } from '../../src/cli/run.ts';
 import { runCommand } from '../../src/cli/run.ts';
 import { MARKER_KEY } from '../../src/handlers/data-source.ts';
-import { OWNER } from '../../src/handlers/types.ts';
+import { dataSourceMarker } from '../../src/core/ownership.ts';
 import { publishProject } from '../../src/publish/publish.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { PROFILE_NAMES, startSimulator } from '../../src/simulator/index.ts';
-import { CANARIES, ROOT, TOKEN, connection, fastClient, repository } from '../fixtures/grafana.ts';
+import {
+  CANARIES,
+  ROOT,
+  TOKEN,
+  connection,
+  fastClient,
+  repository,
+  REPOSITORY_OWNERSHIP,
+} from '../fixtures/grafana.ts';
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -78,7 +86,7 @@ describe('drift after hand edits', () => {
       const critical = routes.find((r) => r.receiver === 'pagerduty-critical');
       if (critical !== undefined) critical.group_wait = '5m';
     });
-    sim.ui.editContactPointSettings('email-info', { singleEmail: false });
+    sim.ui.editContactPointSettings('stack-email-info', { singleEmail: false });
     const writesBefore = sim.requests.countWrites();
 
     const run = await drift(sim);
@@ -86,7 +94,7 @@ describe('drift after hand edits', () => {
     expect(sim.requests.countWrites()).toBe(writesBefore);
     const report = JSON.parse(run.text) as JsonReport;
     expect(report.entries.map((e) => [e.type, e.ref, e.changes.map((c) => c.field)])).toEqual([
-      ['changed', 'ContactPoint/email-info', ['spec.settings.singleEmail']],
+      ['changed', 'ContactPoint/stack-email-info', ['spec.settings.singleEmail']],
       ['changed', 'NotificationPolicyTree/root', ['spec.routes[1].group_wait']],
       ['changed', 'AlertRuleGroup/services', ['spec.rules[2].data[0].model.expr']],
       ['changed', 'Dashboard/service-red', ['panel "Request rate" › query A › expr']],
@@ -128,7 +136,7 @@ describe('drift after hand edits', () => {
     ]);
   });
 
-  it('reports what the repository owns outside folders (marked data source, provisioned contact point) as unmanaged, as prune sees it', async () => {
+  it('reports what the repository owns outside folders (marked data source, contact point with our prefix) as unmanaged, as prune sees it, and not a contact point another tool made through the API', async () => {
     sim = await published('11.6');
     const headers = { Authorization: 'Bearer hand', 'Content-Type': 'application/json' };
     const send = (path: string, body: object, extra: Record<string, string> = {}): Promise<Response> =>
@@ -144,13 +152,20 @@ describe('drift after hand edits', () => {
       type: 'prometheus',
       access: 'proxy',
       url: 'http://old:9090',
-      jsonData: { [MARKER_KEY]: OWNER },
+      jsonData: { [MARKER_KEY]: dataSourceMarker(REPOSITORY_OWNERSHIP) },
     });
     await send('/api/v1/provisioning/contact-points', {
-      uid: 'old-email',
+      uid: 'stack-old-email',
       name: 'old-email',
       type: 'email',
       settings: { addresses: 'old@example.com' },
+    });
+    // Made by another tool through the API (provenance "api", as Terraform makes them): not ours.
+    await send('/api/v1/provisioning/contact-points', {
+      uid: 'terraform-pager',
+      name: 'terraform-pager',
+      type: 'email',
+      settings: { addresses: 'tf@example.com' },
     });
     // Made by hand: not ours, not reported.
     await send('/api/datasources', {
@@ -170,7 +185,7 @@ describe('drift after hand edits', () => {
     expect(run.code).toBe(2);
     expect((JSON.parse(run.text) as JsonReport).entries.map((e) => `${e.type} ${e.ref}`)).toEqual([
       'unmanaged DataSource/old-prom',
-      'unmanaged ContactPoint/old-email',
+      'unmanaged ContactPoint/stack-old-email',
     ]);
     const planned = await publishProject(
       await repository(),
@@ -182,7 +197,7 @@ describe('drift after hand edits', () => {
       fastClient,
     );
     expect(planned.plan.actions.filter((a) => a.type === 'delete').map((a) => a.ref)).toEqual([
-      'ContactPoint/old-email',
+      'ContactPoint/stack-old-email',
       'DataSource/old-prom',
     ]);
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_OWNERSHIP } from '../../src/core/ownership.ts';
 /**
  * Resources are immutable by contract, not by freezing (freezing costs a fifth of the render time): nothing in
  * the SDK may change one. Here every resource is deep-frozen, down to every node of its spec and origin, and the
@@ -63,7 +64,7 @@ describe('the pipeline never changes a resource', () => {
       const client = new GrafanaClient(connection(sim));
       const first = await readLive(
         HANDLERS,
-        { client, editable: false, resendSecrets: false, secrets },
+        { client, editable: false, resendSecrets: false, secrets, ownership: DEFAULT_OWNERSHIP },
         desiredOf(desired),
       );
       const plan = planActions({ desired, live: first.live, handlers: HANDLERS, prune: false });
@@ -72,7 +73,7 @@ describe('the pipeline never changes a resource', () => {
       expect(events.filter((e) => e.status === 'created').length).toBeGreaterThan(desired.length / 2);
       const again = await readLive(
         HANDLERS,
-        { client, editable: false, resendSecrets: false, secrets },
+        { client, editable: false, resendSecrets: false, secrets, ownership: DEFAULT_OWNERSHIP },
         desiredOf(desired),
       );
       const second = planActions({ desired, live: again.live, handlers: HANDLERS, prune: false });

@@ -1,3 +1,4 @@
+import { DEFAULT_OWNERSHIP } from '../../src/core/ownership.ts';
 /** Folders are listed page by page at every level, so that no folder is missed however many there are. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { listContextFor } from '../../src/publish/live-state.ts';
@@ -19,6 +20,7 @@ function contextOf(s: Simulator): HandlerContext {
     editable: false,
     ownedFolders: new Set(),
     resendSecrets: false,
+    ownership: DEFAULT_OWNERSHIP,
     secrets: new Map(),
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_OWNERSHIP } from '../../src/core/ownership.ts';
 /**
  * Reading Grafana (src/publish/live-state.ts): every kind at once, and dashboards compared as soon as they are
  * read: an unchanged one comes back without its body (`sameAs`), a changed one keeps it, and the plan reads both
@@ -37,6 +38,7 @@ describe('reading Grafana', () => {
         client: new GrafanaClient(connection(sim)),
         editable: false,
         resendSecrets: false,
+        ownership: DEFAULT_OWNERSHIP,
         secrets: resolveSecrets(desired, CANARIES),
       },
       desiredOf(desired),

@@ -48,7 +48,7 @@ describe('provenance', () => {
   it('explains a refused change of a locked contact point to editable', async () => {
     sim = await startSimulator({ profile: '11.6' });
     await publishProject(await repository(), connection(sim), CANARIES, {}, {}, undefined, fastClient);
-    sim.ui.editContactPointSettings('slack-warnings', { recipient: '#elsewhere' });
+    sim.ui.editContactPointSettings('stack-slack-warnings', { recipient: '#elsewhere' });
     sim.requests.clear();
     const error = await publishProject(
       await repository(),
@@ -61,13 +61,13 @@ describe('provenance', () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialApplyError);
     const message = (error as PartialApplyError).message;
-    expect(message).toContain('ContactPoint/slack-warnings');
+    expect(message).toContain('ContactPoint/stack-slack-warnings');
     expect(message).toMatch(/provenance/);
     expect(message).toContain('Publish without --editable, or delete them in Grafana first.');
     // A refusal is permanent: sent once, not retried like a 500 that lost the database lock.
     expect(
       sim.requests
-        .writes({ pathPrefix: '/api/v1/provisioning/contact-points/slack-warnings' })
+        .writes({ pathPrefix: '/api/v1/provisioning/contact-points/stack-slack-warnings' })
         .map((e) => e.status),
     ).toEqual([500]);
   });

@@ -9,13 +9,20 @@ import { withSource } from '../../src/define/definition.ts';
 import { MARKER_KEY } from '../../src/handlers/data-source.ts';
 import { HANDLERS } from '../../src/handlers/index.ts';
 import type { HandlerContext, KindHandler, LiveObject } from '../../src/handlers/types.ts';
-import { OWNER } from '../../src/handlers/types.ts';
+import { dataSourceMarker } from '../../src/core/ownership.ts';
 import { defineDashboard, stackDashboard } from '../../src/index.ts';
 import type { Project } from '../../src/project/project.ts';
 import { publishProject } from '../../src/publish/publish.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { startSimulator } from '../../src/simulator/index.ts';
-import { CANARIES, ROOT, connection, fastClient, repository } from '../fixtures/grafana.ts';
+import {
+  CANARIES,
+  ROOT,
+  connection,
+  fastClient,
+  repository,
+  REPOSITORY_OWNERSHIP,
+} from '../fixtures/grafana.ts';
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -60,13 +67,13 @@ async function handMadeRuleGroup(s: Simulator, folderUid: string, title: string)
   if (!response.ok) throw new Error(`rule group not made: ${response.status} ${await response.text()}`);
 }
 
-/** A contact point provisioned through the API (provenance "api"), as an earlier publish would have left it. */
+/** A contact point with our prefix, provisioned through the API, as an earlier publish would have left it. */
 async function provisionedEarlier(s: Simulator): Promise<void> {
   await fetch(`${s.url}/api/v1/provisioning/contact-points`, {
     method: 'POST',
     headers,
     body: JSON.stringify({
-      uid: 'old-email',
+      uid: 'stack-old-email',
       name: 'old-email',
       type: 'email',
       settings: { addresses: 'old@example.com' },
@@ -74,8 +81,21 @@ async function provisionedEarlier(s: Simulator): Promise<void> {
   });
 }
 
-/** What people made by hand: a dashboard at the root, a contact point made editable in the UI. */
+/**
+ * What others made: a dashboard at the root, a contact point made editable in the UI, and one provisioned
+ * through the API by another tool (provenance "api", as Terraform provisions).
+ */
 async function handMade(s: Simulator): Promise<void> {
+  await fetch(`${s.url}/api/v1/provisioning/contact-points`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      uid: 'terraform-pager',
+      name: 'terraform-pager',
+      type: 'email',
+      settings: { addresses: 'tf@example.com' },
+    }),
+  });
   await fetch(`${s.url}/api/dashboards/db`, {
     method: 'POST',
     headers,
@@ -143,10 +163,11 @@ describe('prune', () => {
         .filter((e) => e.status === 'deleted')
         .map((e) => e.ref)
         .sort(),
-    ).toEqual(['ContactPoint/old-email', 'Dashboard/soon-gone']);
+    ).toEqual(['ContactPoint/stack-old-email', 'Dashboard/soon-gone']);
     expect(names().dashboards).toContain('by-hand');
     expect(names().dashboards).not.toContain('soon-gone');
     expect(names().contactPoints).toContain('ui-made');
+    expect(names().contactPoints).toContain('terraform-pager');
     expect(names().contactPoints).toContain('grafana-default-email');
     expect(names().contactPoints).not.toContain('old-email');
   });
@@ -196,7 +217,7 @@ describe('prune', () => {
         type: 'prometheus',
         access: 'proxy',
         url: 'http://old-prometheus:9090',
-        jsonData: { [MARKER_KEY]: OWNER },
+        jsonData: { [MARKER_KEY]: dataSourceMarker(REPOSITORY_OWNERSHIP) },
       }),
     });
     // Each DELETE is applied, then its connection drops; the client sends it again and meets a 404.
@@ -263,6 +284,7 @@ describe('removing what is already gone', () => {
       client: fastClient(connection(sim)),
       editable: false,
       ownedFolders: new Set(),
+      ownership: REPOSITORY_OWNERSHIP,
       resendSecrets: false,
       secrets: new Map(),
     };

@@ -110,7 +110,7 @@ describe('publish against hand edits', () => {
       const first = panels[0];
       if (first !== undefined) first.title = 'Renamed by hand';
     });
-    sim.ui.editContactPointSettings('slack-warnings', { recipient: '#somewhere-else' });
+    sim.ui.editContactPointSettings('stack-slack-warnings', { recipient: '#somewhere-else' });
     sim.requests.clear();
 
     const dry = await publishProject(
@@ -125,7 +125,7 @@ describe('publish against hand edits', () => {
     expect(sim.requests.countWrites()).toBe(0);
     const updates = dry.plan.actions.filter((a) => a.type === 'update');
     expect(updates.map((a) => a.ref).sort()).toEqual([
-      'ContactPoint/slack-warnings',
+      'ContactPoint/stack-slack-warnings',
       'Dashboard/service-red',
     ]);
     expect(updates.flatMap((a) => a.changes.map((c) => c.path)).sort()).toEqual([
@@ -139,7 +139,7 @@ describe('publish against hand edits', () => {
         .filter((e) => e.status === 'updated')
         .map((e) => e.ref)
         .sort(),
-    ).toEqual(['ContactPoint/slack-warnings', 'Dashboard/service-red']);
+    ).toEqual(['ContactPoint/stack-slack-warnings', 'Dashboard/service-red']);
     expect(await differencesFromRendered(sim)).toEqual([]);
   });
 });

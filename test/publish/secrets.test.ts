@@ -89,7 +89,7 @@ describe('secrets in outputs', () => {
     const { SLACK_WEBHOOK_URL: _missing, ...rest } = CANARIES;
     const run = await cli([], { GRAFANA_URL: sim.url, GRAFANA_TOKEN: TOKEN, ...rest });
     expect(run.code).toBe(1);
-    expect(run.text).toContain('SLACK_WEBHOOK_URL (used by ContactPoint/slack-warnings)');
+    expect(run.text).toContain('SLACK_WEBHOOK_URL (used by ContactPoint/stack-slack-warnings)');
     expect(sim.requests.api()).toEqual([]);
     expect(leaks(run.text)).toEqual([]);
     await expect(publishProject(await repository(), connection(sim), rest)).rejects.toThrow(
@@ -130,7 +130,7 @@ describe('secrets in outputs', () => {
     const run = await cli([], grafanaEnv(sim));
     expect(run.code).toBe(4);
     expect(run.text).toMatch(
-      /ContactPoint\/pagerduty-critical: POST \/api\/v1\/provisioning\/contact-points answered 400/,
+      /ContactPoint\/stack-pagerduty-critical: POST \/api\/v1\/provisioning\/contact-points answered 400/,
     );
     expect(run.text).toContain('***');
     expect(leaks(run.text)).toEqual([]);
@@ -186,9 +186,9 @@ describe('secret rotation', () => {
       'DataSource/loki: rotating secrets',
       'DataSource/prometheus: rotating secrets',
       'DataSource/tempo: rotating secrets',
-      'ContactPoint/heartbeat: rotating secrets',
-      'ContactPoint/pagerduty-critical: rotating secrets',
-      'ContactPoint/slack-warnings: rotating secrets',
+      'ContactPoint/stack-heartbeat: rotating secrets',
+      'ContactPoint/stack-pagerduty-critical: rotating secrets',
+      'ContactPoint/stack-slack-warnings: rotating secrets',
     ]);
     expect(rotated.events.filter((e) => e.status === 'failed')).toEqual([]);
     const after = JSON.stringify(sim.state());

@@ -6,7 +6,7 @@ let sim: Simulator;
 afterEach(async () => sim.close());
 
 describe('POST /api/folders', () => {
-  it('answers 200 (not 201) with the full folder DTO', async () => {
+  it('answers 200 (not 201) with the full folder DTO, which has no description (dtos.Folder)', async () => {
     sim = await simulator();
     const r = await client(sim).post('/api/folders', {
       uid: 'platform',
@@ -19,7 +19,6 @@ describe('POST /api/folders', () => {
       uid: 'platform',
       orgId: 1,
       title: 'Platform',
-      description: 'Ours',
       url: '/dashboards/f/platform/platform',
       hasAcl: false,
       canSave: true,
@@ -29,6 +28,21 @@ describe('POST /api/folders', () => {
       version: 1,
     });
     expect(obj(r.json)['parentUid']).toBeUndefined();
+    expect(obj(r.json)['description']).toBeUndefined();
+    expect(obj((await client(sim).get('/api/folders/platform')).json)['description']).toBeUndefined();
+    // Stored all the same: the App Platform view shows it.
+    expect(sim.state().folders[0]?.description).toBe('Ours');
+  });
+
+  it.each([
+    ['10.4', 0],
+    ['11.2', 0],
+    ['11.6', 1],
+    ['12.x', 1],
+  ] as const)('answers orgId %s → %i (0 until PR #99724 filled it in)', async (profile, orgId) => {
+    sim = await simulator({ profile });
+    const r = await client(sim).post('/api/folders', { uid: 'p', title: 'P' });
+    expect(obj(r.json)['orgId']).toBe(orgId);
   });
 
   it('generates a uid when none is given', async () => {
@@ -132,19 +146,19 @@ describe('PUT /api/folders/:uid', () => {
         ],
       )['generation'];
     expect(await generation()).toBe(1);
+    const stored = (): string | undefined => sim.state().folders[0]?.description;
     const same = await api.put('/api/folders/f', { title: 'F', version: 1 });
-    expect(obj(same.json)).toMatchObject({ title: 'F', description: 'Ours', version: 2 });
-    expect(obj((await api.get('/api/folders/f')).json)['description']).toBe('Ours');
+    expect(obj(same.json)).toMatchObject({ title: 'F', version: 2 });
+    expect(stored()).toBe('Ours');
     expect(await generation()).toBe(1);
-    const nulled = await api.put('/api/folders/f', { title: 'F', description: null, overwrite: true });
-    expect(obj(nulled.json)['description']).toBe('Ours');
+    await api.put('/api/folders/f', { title: 'F', description: null, overwrite: true });
+    expect(stored()).toBe('Ours');
     expect(await generation()).toBe(1);
-    const changed = await api.put('/api/folders/f', { title: 'F', description: 'Theirs', overwrite: true });
-    expect(obj(changed.json)['description']).toBe('Theirs');
+    await api.put('/api/folders/f', { title: 'F', description: 'Theirs', overwrite: true });
+    expect(stored()).toBe('Theirs');
     expect(await generation()).toBe(2);
-    const cleared = await api.put('/api/folders/f', { title: 'F', description: '', overwrite: true });
-    expect(obj(cleared.json)['description']).toBeUndefined();
-    expect(sim.state().folders[0]?.description).toBe('');
+    await api.put('/api/folders/f', { title: 'F', description: '', overwrite: true });
+    expect(stored()).toBe('');
     expect(await generation()).toBe(3);
   });
 

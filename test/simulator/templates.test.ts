@@ -57,6 +57,7 @@ describe('notification templates', () => {
         secureSettings: {},
         defaultRuleIntervalSeconds: 60,
         baseIntervalSeconds: 10,
+        maxNestedFolderDepth: 4,
       });
       return put?.handler(context, {
         method: 'PUT',
