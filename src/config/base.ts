@@ -39,6 +39,11 @@ export interface BaseConfig {
      * rules are then evaluated by Prometheus from `rendered/prometheus/`, and Grafana's alerts read their series.
      */
     readonly recordingRules?: boolean;
+    /**
+     * Levels of subfolders the target Grafana allows below a top-level folder: 4 (`MaxNestedFolderDepth`, 10.3
+     * and later); Grafana 13 reads `[folder] max_nested_folder_depth`, at most 7.
+     */
+    readonly maxNestedFolderDepth?: number;
   };
 }
 

@@ -14,8 +14,6 @@ import type { SimResponse } from './responses.ts';
 import { errutilError, json, messageError, statusError } from './responses.ts';
 import type { FolderRecord } from './state.ts';
 
-export const MAX_FOLDER_DEPTH = 8;
-
 export function findFolder(sim: SimContext, uid: string): FolderRecord | undefined {
   return sim.state.folders.find((f) => f.uid === uid);
 }
@@ -48,10 +46,10 @@ export function subtreeUids(sim: SimContext, uid: string): string[] {
   return out;
 }
 
-/** Height of a subtree: 1 for a folder without children. */
+/** Height of a subtree as Grafana's `GetHeight` counts it: 0 for a folder without children. */
 function heightOf(sim: SimContext, uid: string): number {
   const children = sim.state.folders.filter((f) => f.parentUid === uid);
-  return 1 + Math.max(0, ...children.map((c) => heightOf(sim, c.uid)));
+  return children.length === 0 ? 0 : 1 + Math.max(...children.map((c) => heightOf(sim, c.uid)));
 }
 
 /** Why a folder cannot be placed somewhere; each API answers it with its own error body. */
@@ -64,8 +62,14 @@ export const PLACEMENT_MESSAGES: Readonly<Record<PlacementProblem, string>> = {
 
 /**
  * Whether a folder may be placed under `parent` (undefined = the root): not under itself or one of its
- * descendants, and neither it nor any folder of its subtree deeper than MAX_FOLDER_DEPTH. `folderUid` undefined
- * stands for a new folder (no subtree). Used by create and move in both the legacy and the `/apis` view.
+ * descendants, and within the nesting limit N (`MaxNestedFolderDepth`, 4 since grafana/grafana PR #78133, 10.3).
+ * As grafana/grafana `pkg/services/folder/folderimpl/folder.go` counts it (`GetParents` answers the ancestors,
+ * itself excluded; `GetHeight` is 0 for a leaf):
+ * - create (`validateParent`): refused when the parent has N ancestors or more (`len(ancestors) >= N`), so a
+ *   top-level folder holds at most N levels of subfolders;
+ * - move (`Service.Move`): refused when `height + len(ancestors of the new parent) + 1 > N`; moving to the root
+ *   counts the root like a parent without ancestors.
+ * `folderUid` undefined stands for a new folder. Used by create and move in both the legacy and the `/apis` view.
  */
 export function placementProblem(
   sim: SimContext,
@@ -74,9 +78,11 @@ export function placementProblem(
 ): PlacementProblem | undefined {
   if (folderUid !== undefined && parent !== undefined && subtreeUids(sim, folderUid).includes(parent.uid))
     return 'circular-reference';
-  const depth = parent === undefined ? 1 : depthOf(sim, parent) + 1;
-  const height = folderUid === undefined ? 1 : heightOf(sim, folderUid);
-  return depth + height - 1 > MAX_FOLDER_DEPTH ? 'maximum-depth' : undefined;
+  const limit = sim.settings.maxNestedFolderDepth;
+  const ancestors = parent === undefined ? 0 : ancestorsOf(sim, parent).length;
+  if (folderUid === undefined)
+    return parent !== undefined && ancestors >= limit ? 'maximum-depth' : undefined;
+  return heightOf(sim, folderUid) + ancestors + 1 > limit ? 'maximum-depth' : undefined;
 }
 
 export interface FolderFields {
@@ -137,10 +143,16 @@ export function folderNotFound(sim: SimContext): SimResponse {
     : errutilError(404, 'folder.notFound', 'folder not found');
 }
 
-function placementError(problem: PlacementProblem): SimResponse {
+/**
+ * Create answers through `ToFolderErrorResponse` (pkg/api/apierrors/folder.go: the depth error as
+ * `{"messageId","message"}`); move through `response.ErrOrFallback` (pkg/api/folder.go `MoveFolder`), which writes
+ * the errutil body with its `statusCode`.
+ */
+function placementError(problem: PlacementProblem, on: 'create' | 'move'): SimResponse {
   const message = PLACEMENT_MESSAGES[problem];
-  return problem === 'circular-reference'
-    ? errutilError(400, 'folder.circular-reference', message)
+  if (problem === 'circular-reference') return errutilError(400, 'folder.circular-reference', message);
+  return on === 'move'
+    ? errutilError(400, 'folder.maximum-depth-reached', message)
     : json(400, { messageId: 'folder.maximum-depth-reached', message });
 }
 
@@ -241,7 +253,7 @@ function createFolder(sim: SimContext, req: RequestInput): SimResponse {
   const parent = parentUid === '' ? undefined : findFolder(sim, parentUid);
   if (parentUid !== '' && parent === undefined) return folderNotFound(sim);
   const placement = placementProblem(sim, undefined, parent);
-  if (placement !== undefined) return placementError(placement);
+  if (placement !== undefined) return placementError(placement, 'create');
   if (sim.profile.uniqueFolderTitles && siblingWithTitle(sim, parentUid, title, '')) return sameNameExists();
   const uid = rawUid === '' ? shortUid() : rawUid;
   const folder = insertFolder(sim, { uid, title, description, parentUid }, req.identity.login);
@@ -279,7 +291,7 @@ function moveFolder(sim: SimContext, req: RequestInput): SimResponse {
   const parent = parentUid === '' ? undefined : findFolder(sim, parentUid);
   if (parentUid !== '' && parent === undefined) return folderNotFound(sim);
   const problem = placementProblem(sim, folder.uid, parent);
-  if (problem !== undefined) return placementError(problem);
+  if (problem !== undefined) return placementError(problem, 'move');
   if (sim.profile.uniqueFolderTitles && siblingWithTitle(sim, parentUid, folder.title, folder.uid))
     return sameNameExists();
   changeFolder(sim, folder, { parentUid }, req.identity.login);

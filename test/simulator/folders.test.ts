@@ -1,3 +1,4 @@
+import { PROFILE_NAMES } from '../../src/simulator/profiles.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { alertRule, arr, client, obj, simulator } from './helpers.ts';
@@ -183,21 +184,54 @@ describe('nested folders', () => {
     ]);
   });
 
-  it('allows depth 8 and refuses a ninth level with folder.maximum-depth-reached', async () => {
+  it.each(PROFILE_NAMES)(
+    '%s: allows four levels of subfolders below a top-level folder and refuses a fifth (MaxNestedFolderDepth = 4)',
+    async (profile) => {
+      sim = await simulator({ profile });
+      const api = client(sim);
+      let parent = '';
+      for (let depth = 1; depth <= 5; depth++) {
+        const r = await api.post('/api/folders', { uid: `l${depth}`, title: `L${depth}`, parentUid: parent });
+        expect(r.status).toBe(200);
+        parent = `l${depth}`;
+      }
+      const r = await api.post('/api/folders', { uid: 'l6', title: 'L6', parentUid: parent });
+      expect(r.status).toBe(400);
+      expect(r.json).toEqual({
+        messageId: 'folder.maximum-depth-reached',
+        message: 'Maximum nested folder depth reached',
+      });
+    },
+  );
+
+  it('refuses a move by height + ancestors of the new parent + 1 > 4, with the errutil body of MoveFolder', async () => {
     sim = await simulator();
     const api = client(sim);
-    let parent = '';
-    for (let depth = 1; depth <= 8; depth++) {
-      const r = await api.post('/api/folders', { uid: `l${depth}`, title: `L${depth}`, parentUid: parent });
-      expect(r.status).toBe(200);
-      parent = `l${depth}`;
-    }
-    const r = await api.post('/api/folders', { uid: 'l9', title: 'L9', parentUid: parent });
-    expect(r.status).toBe(400);
-    expect(r.json).toEqual({
+    // a > b > c (height 2) and x > y (y has one ancestor).
+    for (const [uid, parentUid] of [
+      ['a', ''],
+      ['b', 'a'],
+      ['c', 'b'],
+      ['x', ''],
+      ['y', 'x'],
+      ['z', 'y'],
+    ])
+      await api.post('/api/folders', { uid, title: String(uid).toUpperCase(), parentUid });
+    // Under y: 2 + 1 + 1 = 4, allowed; under z: 2 + 2 + 1 = 5, refused.
+    expect((await api.post('/api/folders/a/move', { parentUid: 'y' })).status).toBe(200);
+    await api.post('/api/folders/a/move', { parentUid: '' });
+    const refused = await api.post('/api/folders/a/move', { parentUid: 'z' });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({
+      statusCode: 400,
       messageId: 'folder.maximum-depth-reached',
       message: 'Maximum nested folder depth reached',
     });
+  });
+
+  it('13.x-style setting: the limit is configurable only where the profile reads it', async () => {
+    sim = await simulator();
+    await expect(simulator({ maxNestedFolderDepth: 6 })).rejects.toThrow(/no such setting/);
   });
 
   it('moves a folder with POST /move and refuses a circular move', async () => {

@@ -196,22 +196,23 @@ describe('Kubernetes-style APIs (12.x)', () => {
     sim = await simulator({ profile: '12.x' });
     const api = client(sim);
     let parent = '';
-    for (let depth = 1; depth <= 7; depth++) {
+    for (let depth = 1; depth <= 3; depth++) {
       await api.post('/api/folders', { uid: `l${depth}`, title: `L${depth}`, parentUid: parent });
       parent = `l${depth}`;
     }
     await api.post('/api/folders', { uid: 'a', title: 'A' });
     await api.post('/api/folders', { uid: 'b', title: 'B', parentUid: 'a' });
     await api.post('/api/folders', { uid: 'c', title: 'C', parentUid: 'b' });
-    const legacy = await api.post('/api/folders/a/move', { parentUid: 'l7' });
+    // a's subtree has height 2; l3 has 2 ancestors: 2 + 2 + 1 > 4.
+    const legacy = await api.post('/api/folders/a/move', { parentUid: 'l3' });
     expect(legacy.status).toBe(400);
-    expect(legacy.json).toEqual({
+    expect(legacy.json).toMatchObject({
       messageId: 'folder.maximum-depth-reached',
       message: 'Maximum nested folder depth reached',
     });
     const rv = obj(obj((await api.get(`${FOLDERS}/a`)).json)['metadata'])['resourceVersion'];
     const moved = await api.put(`${FOLDERS}/a`, {
-      metadata: { name: 'a', resourceVersion: rv, annotations: { 'grafana.app/folder': 'l7' } },
+      metadata: { name: 'a', resourceVersion: rv, annotations: { 'grafana.app/folder': 'l3' } },
       spec: { title: 'A' },
     });
     expect(moved.status).toBe(400);
@@ -230,11 +231,11 @@ describe('Kubernetes-style APIs (12.x)', () => {
       message: 'Circular reference detected',
     });
     const fits = await api.put(`${FOLDERS}/a`, {
-      metadata: { name: 'a', annotations: { 'grafana.app/folder': 'l5' } },
+      metadata: { name: 'a', annotations: { 'grafana.app/folder': 'l1' } },
       spec: { title: 'A' },
     });
     expect(fits.status).toBe(200);
-    expect((await api.post('/api/folders/a/move', { parentUid: 'l5' })).status).toBe(200);
+    expect((await api.post('/api/folders/a/move', { parentUid: 'l1' })).status).toBe(200);
   });
 
   it('manage folders with the parent in the grafana.app/folder annotation', async () => {

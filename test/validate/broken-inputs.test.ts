@@ -245,6 +245,22 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    name: 'a folder below four levels of subfolders is reported (Grafana 10.3+: MaxNestedFolderDepth = 4)',
+    breakIt: (d) => {
+      let parent = 'services';
+      for (const uid of ['l2', 'l3', 'l4', 'l5', 'l6']) {
+        d[uid] = at('dashboards/folders.ts', folder({ uid, title: uid, parentUid: parent }));
+        parent = uid;
+      }
+    },
+    expected: [
+      [
+        'dashboards/folders.ts Folder/l6 parentUid',
+        'folder has 5 folders above it; Grafana allows at most 4 levels of subfolders',
+      ],
+    ],
+  },
+  {
     name: 'a panel query on an unknown data source uid is reported at the target',
     breakIt: (d) => {
       d.bad = at(

@@ -1,8 +1,13 @@
 import type { Resource } from '../../core/resource.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
 
-/** Grafana refuses folders nested deeper than this. */
-export const MAX_FOLDER_DEPTH = 8;
+/**
+ * Levels of subfolders Grafana allows below a top-level folder: `MaxNestedFolderDepth` = 4 since PR #78133 (10.3;
+ * grafana/grafana pkg/services/folder/model.go, checked by `validateParent` in folderimpl/folder.go as
+ * `len(ancestors) >= MaxNestedFolderDepth`). 13.x reads `[folder] max_nested_folder_depth` (at most 7, PR
+ * #118592); `grafana.maxNestedFolderDepth` in the Config says what the target Grafana is set to.
+ */
+export const DEFAULT_MAX_NESTED_FOLDER_DEPTH = 4;
 
 function knownFolders(context: ValidationContext): string {
   const uids = context.registry.byKind('Folder').map((f) => f.uid);
@@ -14,6 +19,7 @@ export const folderReferences: ValidationRule = {
   name: 'unknown-folder',
   check(context) {
     const { registry, report } = context;
+    const limit = context.config.grafana?.maxNestedFolderDepth ?? DEFAULT_MAX_NESTED_FOLDER_DEPTH;
     const check = (r: Resource, path: string, uid: string | undefined, required: boolean): void => {
       if (uid === undefined || uid === '') {
         if (required) report(r, path, 'no folder is set', `Set one of the folders: ${knownFolders(context)}`);
@@ -53,12 +59,15 @@ export const folderReferences: ValidationRule = {
         const uid = parent;
         parent = registry.byKind('Folder').find((f) => f.uid === uid)?.spec.parentUid;
       }
-      if (!cyclic && chain.length > MAX_FOLDER_DEPTH) {
+      // The folder and its ancestors: Grafana allows `limit` ancestors, so `limit + 1` levels in all.
+      if (!cyclic && chain.length - 1 > limit) {
         report(
           folder,
           'parentUid',
-          `folder is nested ${chain.length} deep; Grafana allows at most ${MAX_FOLDER_DEPTH}`,
-          'Flatten the hierarchy',
+          `folder has ${chain.length - 1} folders above it; Grafana allows at most ${limit} levels of subfolders below a top-level folder, and refuses it (Maximum nested folder depth reached)`,
+          limit < 7
+            ? 'Flatten the hierarchy, or on Grafana 13 raise [folder] max_nested_folder_depth (at most 7) and set grafana.maxNestedFolderDepth in stack.config.ts to match'
+            : 'Flatten the hierarchy',
         );
       }
     }
