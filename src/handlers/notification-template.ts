@@ -1,19 +1,9 @@
+import { normalizeTemplateText } from '../alerting/template-text.ts';
 import type { ResourceOf } from '../core/resource.ts';
 import { asArray, asRecord, asString, encode, provenanceHeaders, provisionedObject } from './shared.ts';
 import type { Comparable, HandlerContext, KindHandler } from './types.ts';
 
-/** Grafana's normalisation on save: trimmed, and wrapped in a define block named after it when it has none. */
-export function normalizeTemplateText(name: string, text: string): string {
-  const trimmed = text.trim();
-  if (trimmed.includes('{{ define') || trimmed.includes('{{define') || trimmed.includes('{{- define'))
-    return trimmed;
-  const body = trimmed
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n');
-  return `{{ define "${name}" }}\n${body}\n{{ end }}`;
-}
-
+/** Both sides as Grafana stores them (src/alerting/template-text.ts). */
 function comparable(name: string, text: string): Comparable {
   return { spec: { name, template: normalizeTemplateText(name, text) } };
 }

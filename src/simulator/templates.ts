@@ -14,7 +14,12 @@ import type { SimResponse } from './responses.ts';
 import { alertingError, empty, errutilError, json } from './responses.ts';
 import type { TemplateRecord } from './state.ts';
 
-/** Grafana's `NotificationTemplate.Validate` normalisation. */
+/**
+ * Grafana's `NotificationTemplate.Validate` normalisation (grafana/grafana
+ * pkg/services/ngalert/api/tooling/definitions/provisioning_templates.go, the same from 10.4 to 13.x): the text
+ * is trimmed; unless it matches `\{\{\s*define` (only whitespace between `{{` and `define`, so `{{- define` does
+ * not), every line is indented by two spaces and the whole wrapped in `{{ define "<name>" }}` … `{{ end }}`.
+ */
 export function normaliseTemplate(name: string, text: string): string {
   const content = text.trim();
   if (/\{\{\s*define/.test(content)) return content;
@@ -28,8 +33,12 @@ export function normaliseTemplate(name: string, text: string): string {
 const BLOCK = /^-?\s*(define|if|range|with|block)\b/;
 const END = /^-?\s*end\s*-?$/;
 
-/** A light stand-in for Go's template parser: balanced actions and block/end pairs. */
-export function templateProblem(text: string): string | undefined {
+/**
+ * A light stand-in for Go's template parser: balanced actions and block/end pairs, and `define` only at the top
+ * level (text/template parses a `define` inside a list as a command and refuses it: what a `{{- define` text
+ * wrapped by normaliseTemplate meets). The messages imitate Go's; their exact wording is assumed.
+ */
+export function templateProblem(name: string, text: string): string | undefined {
   let depth = 0;
   let rest = text;
   for (;;) {
@@ -38,6 +47,8 @@ export function templateProblem(text: string): string | undefined {
     const close = rest.indexOf('}}', open + 2);
     if (close < 0) return 'template: unclosed action';
     const action = rest.slice(open + 2, close).trim();
+    if (depth > 0 && /^-?\s*define\b/.test(action))
+      return `template: ${name}:1: unexpected <define> in command`;
     if (BLOCK.test(action)) depth += 1;
     else if (END.test(action)) {
       depth -= 1;
@@ -97,9 +108,10 @@ function put(sim: SimContext, req: RequestInput): SimResponse {
     template: optString(body, 'template'),
     version: optString(body, 'version'),
   }));
-  if (template.trim() === '') return invalid(sim, 'template must have content');
+  // `t.Template == ""` is checked before trimming: a template of blanks passes and is stored wrapped.
+  if (template === '') return invalid(sim, 'template must have content');
   const normalised = normaliseTemplate(name, template);
-  const problem = templateProblem(normalised);
+  const problem = templateProblem(name, normalised);
   if (problem !== undefined) return invalid(sim, problem);
   const stored = find(sim, name);
   if (stored !== undefined) {

@@ -33,17 +33,30 @@ describe('notification templates', () => {
     expect(obj((await client(sim).put(`${T}/x`, { template: `  ${text}\n` })).json)['template']).toBe(text);
   });
 
-  it('rejects empty and unbalanced templates with 400', async () => {
+  it('rejects empty and unbalanced templates with 400; a template of blanks passes (checked before trimming)', async () => {
     sim = await simulator();
-    const empty = await client(sim).put(`${T}/x`, { template: '  ' });
+    const empty = await client(sim).put(`${T}/x`, { template: '' });
     expect(empty.status).toBe(400);
     expect(obj(empty.json)['messageId']).toBe('alerting.notifications.templates.invalidFormat');
     expect((await client(sim).put(`${T}/x`, { template: '{{ if .X }}open' })).status).toBe(400);
+    const blanks = await client(sim).put(`${T}/x`, { template: '  ' });
+    expect(blanks.status).toBe(202);
+    expect(obj(blanks.json)['template']).toBe('{{ define "x" }}\n  \n{{ end }}');
+  });
+
+  it('wraps a `{{- define` text again (the regex wants only blanks after {{) and refuses the nested define; `{{  define` is kept', async () => {
+    sim = await simulator();
+    const dashed = await client(sim).put(`${T}/x`, { template: '{{- define "x" }}hi{{- end }}' });
+    expect(dashed.status).toBe(400);
+    expect(obj(obj(dashed.json)['extra'])['Error']).toContain('unexpected <define> in command');
+    const spaced = await client(sim).put(`${T}/y`, { template: '{{  define "y" }}hi{{ end }}' });
+    expect(spaced.status).toBe(202);
+    expect(obj(spaced.json)['template']).toBe('{{  define "y" }}hi{{ end }}');
   });
 
   it('answers validation errors with the legacy body on 10.4', async () => {
     sim = await simulator({ profile: '10.4' });
-    const r = await client(sim).put(`${T}/x`, { template: ' ' });
+    const r = await client(sim).put(`${T}/x`, { template: '' });
     expect(r.status).toBe(400);
     expect(r.json).toEqual({ message: 'invalid object specification: template must have content' });
   });
@@ -65,7 +78,7 @@ describe('notification templates', () => {
         params: { name: 'x' },
         query: new URLSearchParams(),
         headers: {},
-        rawBody: JSON.stringify({ template: ' ' }),
+        rawBody: JSON.stringify({ template: '' }),
         identity: { kind: 'user', login: 'admin', name: '', id: 1, uid: 'u', orgId: 1, role: 'Admin' },
         provenance: 'api',
       });

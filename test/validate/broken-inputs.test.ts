@@ -30,6 +30,7 @@ import {
   defineDashboard,
   defineDataSource,
   defineNotificationPolicyTree,
+  defineNotificationTemplate,
   promQuery,
   secret,
   stackDashboard,
@@ -259,6 +260,31 @@ const cases: readonly Case[] = [
         'folder has 5 folders above it; Grafana allows at most 4 levels of subfolders',
       ],
     ],
+  },
+  {
+    name: 'a template whose define block starts with {{- is reported: Grafana wraps it again and refuses the nested define',
+    breakIt: (d) => {
+      d.template = at(
+        'alerts/templates.ts',
+        defineNotificationTemplate({ name: 'stack', template: '{{- define "stack.title" }}x{{- end }}' }),
+      );
+    },
+    expected: [
+      ['alerts/templates.ts NotificationTemplate/stack template', 'its define block starts with "{{-"'],
+    ],
+  },
+  {
+    name: 'a template with an action never closed is reported',
+    breakIt: (d) => {
+      d.template = at(
+        'alerts/templates.ts',
+        defineNotificationTemplate({
+          name: 'stack',
+          template: '{{ define "stack.title" }}{{ .Status }}{{ end',
+        }),
+      );
+    },
+    expected: [['alerts/templates.ts NotificationTemplate/stack template', 'is never closed']],
   },
   {
     name: 'a panel query on an unknown data source uid is reported at the target',

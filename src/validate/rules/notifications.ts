@@ -1,3 +1,4 @@
+import { templateTextProblem } from '../../alerting/template-text.ts';
 import { parseDuration } from '../../core/duration.ts';
 import type { ResourceOf } from '../../core/resource.ts';
 import { isSecretRef } from '../../core/secret.ts';
@@ -192,12 +193,14 @@ export const notificationRules: ValidationRule = {
     for (const tree of trees) checkTree(context, tree);
     for (const timing of context.registry.byKind('MuteTiming')) checkMuteTiming(context, timing);
     for (const template of context.registry.byKind('NotificationTemplate')) {
-      if (template.spec.template.trim() === '') {
+      const text = template.spec.template;
+      const problem = text.trim() === '' ? 'template is empty' : templateTextProblem(text);
+      if (problem !== undefined) {
         context.report(
           template,
           'template',
-          'template is empty',
-          'Write at least one {{ define "…" }} block',
+          problem,
+          'Write each block as {{ define "name" }} … {{ end }} (a "-" may trim after define, as in {{ define "name" -}})',
         );
       }
     }
