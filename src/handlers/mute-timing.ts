@@ -10,8 +10,38 @@ import {
 } from './shared.ts';
 import type { Comparable, HandlerContext, KindHandler } from './types.ts';
 
-function lower(values: unknown): unknown {
-  return Array.isArray(values) ? values.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : values;
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * A list of ranges in the form Grafana answers with (the vendored alertmanager `timeinterval` marshalling, see
+ * src/simulator/time-intervals.ts for the citation): lower case (weekday names), `a:a` collapsed to `a`, and
+ * months as numbers.
+ * A value that does not parse is kept as written, so that a difference still shows.
+ */
+function canonicalRanges(values: unknown, months = false): unknown {
+  if (!Array.isArray(values)) return values;
+  return values.map((value) => {
+    if (typeof value !== 'string') return value;
+    const parts = value.trim().toLowerCase().split(':');
+    const mapped = months
+      ? parts.map((p) => (MONTHS.includes(p) ? String(MONTHS.indexOf(p) + 1) : p))
+      : parts;
+    const [start, end] = mapped;
+    return mapped.length === 2 && start === end ? (start ?? '') : mapped.join(':');
+  });
 }
 
 function comparableInterval(interval: unknown): unknown {
@@ -22,10 +52,10 @@ function comparableInterval(interval: unknown): unknown {
       start_time: asRecord(t).start_time,
       end_time: asRecord(t).end_time,
     })),
-    weekdays: lower(i.weekdays),
-    days_of_month: i.days_of_month,
-    months: lower(i.months),
-    years: i.years,
+    weekdays: canonicalRanges(i.weekdays),
+    days_of_month: canonicalRanges(i.days_of_month),
+    months: canonicalRanges(i.months, true),
+    years: canonicalRanges(i.years),
     location: location === 'UTC' ? undefined : location,
   });
 }
@@ -36,7 +66,7 @@ function comparable(timing: Record<string, unknown>): Comparable {
   };
 }
 
-/** Mute timings, by name. Owned when provisioned through the API. */
+/** Mute timings, by name. Owned when the name carries the owner's prefix. */
 export const muteTimingHandler: KindHandler<'MuteTiming'> = {
   kind: 'MuteTiming',
 

@@ -1,7 +1,10 @@
 /**
- * Alertmanager time intervals as Grafana parses and re-renders them: times `HH:MM`, weekday and month names in
- * lower case (months given as numbers become names), ranges `a:b` (a single-value range collapses), IANA
- * locations. A problem is returned as text for the endpoint's invalidFormat error.
+ * Alertmanager time intervals as Grafana parses and re-renders them (`MuteTimeInterval.Validate` marshals and
+ * unmarshals them; the vendored `timeinterval` package of grafana/prometheus-alertmanager renders them, unchanged
+ * since 2022): weekdays as lower-case names (`WeekdayRange.MarshalText`), months, days of month and years as
+ * numbers (`InclusiveRange.MarshalText`: months given by name come back as numbers since alertmanager commit
+ * adf94c316 removed `MonthRange.MarshalYAML`), a single-value range `a:a` as `a`, times `HH:MM`
+ * (`TimeRange.MarshalJSON`), the location as given. A problem is returned as text for the endpoint's error.
  */
 import type { JsonObject, JsonValue } from '../core/json.ts';
 import { isJsonObject } from '../core/json.ts';
@@ -111,7 +114,7 @@ function interval(value: JsonValue): JsonObject {
   );
   if (days.length > 0) out['days_of_month'] = days;
   const months = strings(value['months'], 'months').map((m) =>
-    range(m, named(MONTHS, 1, 'month'), (n) => MONTHS[n - 1] ?? '', 'month'),
+    range(m, named(MONTHS, 1, 'month'), String, 'month'),
   );
   if (months.length > 0) out['months'] = months;
   const years = strings(value['years'], 'years').map((y) =>
