@@ -20,14 +20,18 @@ export interface ContactPointType {
   readonly requiredWithout?: Readonly<Record<string, readonly string[]>>;
 }
 
+/**
+ * Under Grafana's own type names: `prometheus-alertmanager` and `LINE` (grafana/alerting
+ * receivers/schema/known_types.go; pkg/services/ngalert/notifier/channels_config/available_channels.go).
+ */
 export const CONTACT_POINT_TYPES: Readonly<Record<string, ContactPointType>> = {
-  alertmanager: { secure: ['basicAuthPassword'], required: [['url']] },
+  'prometheus-alertmanager': { secure: ['basicAuthPassword'], required: [['url']] },
   dingding: { secure: ['url'], required: [['url']] },
   discord: { secure: ['url'], required: [['url']] },
   email: { secure: [], required: [['addresses']] },
   googlechat: { secure: ['url'], required: [['url']] },
   kafka: { secure: ['password'], required: [['kafkaRestProxy'], ['kafkaTopic']] },
-  line: { secure: ['token'], required: [['token']] },
+  LINE: { secure: ['token'], required: [['token']] },
   opsgenie: { secure: ['apiKey'], required: [['apiKey']] },
   pagerduty: { secure: ['integrationKey'], required: [['integrationKey']] },
   pushover: { secure: ['userKey', 'apiToken'], required: [['userKey'], ['apiToken']] },
@@ -49,21 +53,38 @@ export const CONTACT_POINT_TYPES: Readonly<Record<string, ContactPointType>> = {
   },
 };
 
+/**
+ * The entry of a type, found whatever its case: grafana/alerting builds integrations by
+ * `strings.ToLower(receiver.Type)` (notify/receivers.go), so `line` works as `LINE` does.
+ */
+function typeOf(type: string): ContactPointType | undefined {
+  const lower = type.toLowerCase();
+  for (const [name, entry] of Object.entries(CONTACT_POINT_TYPES))
+    if (name.toLowerCase() === lower) return entry;
+  return undefined;
+}
+
 export function isContactPointType(type: string): boolean {
-  return Object.hasOwn(CONTACT_POINT_TYPES, type);
+  return typeOf(type) !== undefined;
+}
+
+/** Grafana's spelling of a type (`LINE` for `line`), or undefined when it knows no such type. */
+export function canonicalContactPointType(type: string): string | undefined {
+  const lower = type.toLowerCase();
+  return Object.keys(CONTACT_POINT_TYPES).find((name) => name.toLowerCase() === lower);
 }
 
 /** The settings of a type Grafana keeps encrypted (none for an unknown type). */
 export function secureSettingsOf(type: string): readonly string[] {
-  return CONTACT_POINT_TYPES[type]?.secure ?? [];
+  return typeOf(type)?.secure ?? [];
 }
 
 /** The settings a type needs when another setting is absent (none for an unknown type). */
 export function settingsRequiredWithout(type: string): Readonly<Record<string, readonly string[]>> {
-  return CONTACT_POINT_TYPES[type]?.requiredWithout ?? {};
+  return typeOf(type)?.requiredWithout ?? {};
 }
 
 /** The settings a type cannot do without, one of each inner list (none for an unknown type). */
 export function requiredSettingsOf(type: string): readonly (readonly string[])[] {
-  return CONTACT_POINT_TYPES[type]?.required ?? [];
+  return typeOf(type)?.required ?? [];
 }

@@ -15,11 +15,11 @@ import type { RequestInput, Route } from './router.ts';
 import { ALERTMANAGER_WRITE, PROVISIONING_READ } from './router.ts';
 import type { SimResponse } from './responses.ts';
 import { alertingError, errutilError, json } from './responses.ts';
-import { CONTACT_POINT_TYPES, REDACTED, REQUIRED_SETTINGS } from './secure-settings.ts';
+import { REDACTED, REQUIRED_SETTINGS, knownType, secureSettingsFor } from './secure-settings.ts';
 import type { IntegrationRecord } from './state.ts';
 
 export function secureKeysOf(sim: SimContext, type: string): readonly string[] {
-  return sim.settings.secureSettings[type] ?? [];
+  return secureSettingsFor(sim.settings.secureSettings, type);
 }
 
 /** The settings as the API shows them: set secrets as "[REDACTED]", empty secrets not at all. */
@@ -77,10 +77,16 @@ function present(value: JsonValue | undefined): boolean {
   return value !== undefined && value !== null && value !== '';
 }
 
-function settingsProblem(input: ContactPointInput, settings: JsonObject): SimResponse | undefined {
+function settingsProblem(
+  sim: SimContext,
+  input: ContactPointInput,
+  settings: JsonObject,
+): SimResponse | undefined {
   if (input.name === '') return invalidSpec('name should not be an empty string');
   if (input.type === '') return invalidSpec('type should not be an empty string');
-  if (!CONTACT_POINT_TYPES.includes(input.type)) return invalidSpec(`unknown type '${input.type}'`);
+  // grafana/alerting's text; its wrapping into the provisioning 400 is assumed.
+  if (!knownType(input.type, sim.profile.laterContactPointTypes))
+    return invalidSpec(`notifier ${input.type} is not supported`);
   for (const alternatives of REQUIRED_SETTINGS[input.type] ?? []) {
     if (!alternatives.some((key) => present(settings[key])))
       return invalidSpec(`could not find ${alternatives.join(' or ')} property in settings`);
@@ -109,7 +115,7 @@ function listContactPoints(sim: SimContext, req: RequestInput): SimResponse {
 function createContactPoint(sim: SimContext, req: RequestInput): SimResponse {
   const input = readInput(req);
   if (input.settings === undefined) return invalidSpec('settings should not be empty');
-  const problem = settingsProblem(input, input.settings);
+  const problem = settingsProblem(sim, input, input.settings);
   if (problem !== undefined) return problem;
   if (input.uid !== '') {
     if (!isValidUid(input.uid) || isUidTooLong(input.uid))
@@ -157,7 +163,7 @@ function updateContactPoint(sim: SimContext, req: RequestInput): SimResponse {
     const previous = stored.type === input.type ? stored.settings[key] : undefined;
     settings[key] = previous ?? '';
   }
-  const problem = settingsProblem(input, settings);
+  const problem = settingsProblem(sim, input, settings);
   if (problem !== undefined) return problem;
   if (!strictAllowed(stored.provenance, req.provenance))
     return alertingError(500, `cannot change provenance from '${stored.provenance}' to '${req.provenance}'`);

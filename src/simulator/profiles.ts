@@ -79,6 +79,11 @@ export interface Profile {
    * `[folder] max_nested_folder_depth` (PR #118592).
    */
   readonly maxNestedFolderDepth: { readonly default: number; readonly configurable: boolean };
+  /**
+   * Contact point types added to grafana/alerting after early 2024: `sns` (May 2024), `mqtt` (Aug 2024), `jira`
+   * (Feb 2025); which release first ships each is inferred from the dates.
+   */
+  readonly laterContactPointTypes: readonly string[];
 }
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
@@ -117,6 +122,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     dashboardSchemaVersion: 39,
     folderOrgId: 0,
     maxNestedFolderDepth: { default: 4, configurable: false },
+    laterContactPointTypes: [],
   },
   '11.2': {
     name: '11.2',
@@ -153,6 +159,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     dashboardSchemaVersion: 39,
     folderOrgId: 0,
     maxNestedFolderDepth: { default: 4, configurable: false },
+    laterContactPointTypes: ['sns'],
   },
   '11.6': {
     name: '11.6',
@@ -189,6 +196,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     dashboardSchemaVersion: 41,
     folderOrgId: 1,
     maxNestedFolderDepth: { default: 4, configurable: false },
+    laterContactPointTypes: ['sns', 'mqtt', 'jira'],
   },
   '12.x': {
     name: '12.x',
@@ -225,6 +233,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     dashboardSchemaVersion: 41,
     folderOrgId: 1,
     maxNestedFolderDepth: { default: 4, configurable: false },
+    laterContactPointTypes: ['sns', 'mqtt', 'jira'],
   },
 };
 

@@ -1,15 +1,17 @@
 /**
- * Contact point settings Grafana stores encrypted and reads back as "[REDACTED]", per integration type. The
- * simulator's own copy of the reference table (§6.4, [M]); `startSimulator({ secureSettings })` overrides entries.
+ * Contact point settings Grafana stores encrypted and reads back as "[REDACTED]", per integration type, under
+ * Grafana's type names (grafana/alerting receivers/schema/known_types.go: `prometheus-alertmanager`, `LINE`;
+ * pkg/services/ngalert/notifier/channels_config/available_channels.go). The simulator's own copy, kept apart from
+ * the SDK's; `startSimulator({ secureSettings })` overrides entries.
  */
 export const DEFAULT_SECURE_SETTINGS: Readonly<Record<string, readonly string[]>> = {
-  alertmanager: ['basicAuthPassword'],
+  'prometheus-alertmanager': ['basicAuthPassword'],
   dingding: ['url'],
   discord: ['url'],
   email: [],
   googlechat: ['url'],
   kafka: ['password'],
-  line: ['token'],
+  LINE: ['token'],
   opsgenie: ['apiKey'],
   pagerduty: ['integrationKey'],
   pushover: ['userKey', 'apiToken'],
@@ -23,15 +25,32 @@ export const DEFAULT_SECURE_SETTINGS: Readonly<Record<string, readonly string[]>
   wecom: ['url', 'secret'],
 };
 
-/** Integration types the provisioning API accepts. */
+/** Integration types every profile accepts (grafana/alerting `notify/receivers.go` of early 2024). */
 export const CONTACT_POINT_TYPES: readonly string[] = [
   ...Object.keys(DEFAULT_SECURE_SETTINGS),
   'oncall',
-  'sns',
   'webex',
-  'mqtt',
-  'jira',
 ];
+
+/**
+ * Whether a type is known: grafana/alerting matches it case-insensitively (`switch strings.ToLower(receiver.Type)`
+ * in notify/receivers.go), so `LINE` and `line` both build. Later types come with the profile.
+ */
+export function knownType(type: string, extra: readonly string[]): boolean {
+  const lower = type.toLowerCase();
+  return [...CONTACT_POINT_TYPES, ...extra].some((t) => t.toLowerCase() === lower);
+}
+
+/** The secure settings of a type, found as grafana/alerting finds types: whatever the case. */
+export function secureSettingsFor(
+  table: Readonly<Record<string, readonly string[]>>,
+  type: string,
+): readonly string[] {
+  const direct = table[type];
+  if (direct !== undefined) return direct;
+  const lower = type.toLowerCase();
+  return Object.entries(table).find(([t]) => t.toLowerCase() === lower)?.[1] ?? [];
+}
 
 /** Settings an integration cannot do without (one of each inner list), with Grafana's wording. [M] */
 export const REQUIRED_SETTINGS: Readonly<Record<string, readonly (readonly string[])[]>> = {

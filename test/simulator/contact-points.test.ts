@@ -91,6 +91,42 @@ describe('contact points', () => {
     );
   });
 
+  it('knows types by the names Grafana gives them, prometheus-alertmanager and LINE, whatever their case; not alertmanager', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    const am = await api.post(CP, {
+      name: 'am',
+      type: 'prometheus-alertmanager',
+      settings: { url: 'http://am:9093', basicAuthPassword: 'pw-canary' },
+    });
+    expect(am.status).toBe(202);
+    expect(obj(obj(am.json)['settings'])['basicAuthPassword']).toBe('[REDACTED]');
+    const line = await api.post(CP, { name: 'line', type: 'line', settings: { token: 'tok-canary' } });
+    expect(line.status).toBe(202);
+    expect(obj(obj(line.json)['settings'])['token']).toBe('[REDACTED]');
+    const wrong = await api.post(CP, {
+      name: 'x',
+      type: 'alertmanager',
+      settings: { url: 'http://am:9093' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.json)).toContain('notifier alertmanager is not supported');
+  });
+
+  it.each([
+    ['10.4', 'sns', 400],
+    ['11.2', 'sns', 202],
+    ['11.2', 'mqtt', 400],
+    ['11.6', 'jira', 202],
+  ] as const)(
+    'on %s, type %s answers %i (types grafana/alerting added later)',
+    async (profile, type, status) => {
+      sim = await simulator({ profile });
+      const r = await client(sim).post(CP, { name: 'later', type, settings: {} });
+      expect(r.status).toBe(status);
+    },
+  );
+
   it('PUT of an unknown uid is 404 from 11.2 and 500 on 10.4', async () => {
     sim = await simulator();
     expect((await client(sim).put(`${CP}/nope`, pagerduty)).status).toBe(404);

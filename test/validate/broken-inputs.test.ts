@@ -112,6 +112,14 @@ function chatOfType(type: string, settings: Record<string, unknown>): Definition
   );
 }
 
+/** A contact point outside the routing tree, of any type (as plain JavaScript content could define it). */
+function otherContactPoint(uid: string, type: string, settings: Record<string, unknown>): Definition {
+  return at(
+    'alerts/contact-points.ts',
+    defineContactPoint({ uid, name: uid, type, settings } as unknown as ContactPointInput),
+  );
+}
+
 /** Contact point types without an Alertmanager twin, each missing a setting Grafana requires. */
 const missingRequired: readonly (readonly [
   type: string,
@@ -285,6 +293,31 @@ const cases: readonly Case[] = [
       );
     },
     expected: [['alerts/templates.ts NotificationTemplate/stack template', 'is never closed']],
+  },
+  {
+    name: 'a contact point of type "alertmanager" is unknown to Grafana, which names it prometheus-alertmanager',
+    breakIt: (d) => {
+      d.am = otherContactPoint('am', 'alertmanager', { url: 'http://am:9093' });
+    },
+    expected: [
+      ['alerts/contact-points.ts ContactPoint/am name', 'is used by no route'],
+      ['alerts/contact-points.ts ContactPoint/am settings', 'has no Alertmanager twin'],
+      ['alerts/contact-points.ts ContactPoint/am type', 'unknown contact point type "alertmanager"'],
+    ],
+  },
+  {
+    name: 'the type names Grafana gives pass, whatever their case: prometheus-alertmanager, and LINE written line',
+    breakIt: (d) => {
+      d.am = otherContactPoint('am', 'prometheus-alertmanager', { url: 'http://am:9093' });
+      d.line = otherContactPoint('line', 'line', { token: secret('LINE_TOKEN') });
+    },
+    // No "unknown type": only what any contact point outside the routing tree meets.
+    expected: [
+      ['alerts/contact-points.ts ContactPoint/am name', 'is used by no route'],
+      ['alerts/contact-points.ts ContactPoint/am settings', 'has no Alertmanager twin'],
+      ['alerts/contact-points.ts ContactPoint/line name', 'is used by no route'],
+      ['alerts/contact-points.ts ContactPoint/line settings', 'has no Alertmanager twin'],
+    ],
   },
   {
     name: 'a panel query on an unknown data source uid is reported at the target',
