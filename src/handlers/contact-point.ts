@@ -34,9 +34,9 @@ function isSet(value: unknown): boolean {
 
 /**
  * Contact points (one integration each; several may share a name). Secure settings read back as "[REDACTED]"
- * and compare as "set", as does any value of a setting the repository gives as a secret. Newer Grafanas add
- * default settings keys, so a live contact point is compared on the keys the repository manages. Owned when
- * provisioned through the API (provenance "api"), the default one excepted.
+ * and compare as "set", as does any value of a setting the repository gives as a secret. Every setting Grafana
+ * holds is compared, so a setting added by hand is drift. Owned when its uid carries the owner's prefix, the
+ * default one excepted.
  */
 export const contactPointHandler: KindHandler<'ContactPoint'> = {
   kind: 'ContactPoint',
@@ -61,14 +61,18 @@ export const contactPointHandler: KindHandler<'ContactPoint'> = {
     return comparable({ ...resource.spec }, settings);
   },
 
+  /**
+   * Every setting Grafana holds counts, so that one added by hand shows: the provisioning API answers the stored
+   * settings as they were sent, adding only the secure ones it keeps apart, as "[REDACTED]"
+   * (`PostableGrafanaReceiverToEmbeddedContactPoint` / `GrafanaIntegrationConfigToEmbeddedContactPoint`, grafana/grafana
+   * pkg/services/ngalert/provisioning/contactpoints.go and compat.go), and those are the ones we sent.
+   */
   live(object, desired) {
     const cp = asRecord(object.body);
     const live = asRecord(cp.settings);
     const wanted = desired?.spec.settings ?? {};
-    const keys = desired === undefined ? Object.keys(live) : Object.keys(wanted);
     const settings: Record<string, unknown> = {};
-    for (const key of keys) {
-      if (!(key in live)) continue;
+    for (const key of Object.keys(live)) {
       const value = live[key];
       // Where the repository holds a secret, any value Grafana holds counts as "set": a setting Grafana does not
       // redact comes back in clear, and must neither be shown nor compared (its value cannot be checked).

@@ -109,6 +109,20 @@ describe('drift after hand edits', () => {
     expect((await drift(sim)).code).toBe(0);
   });
 
+  it.each(PROFILE_NAMES)(
+    '%s: reports a contact point setting added by hand, which the code does not define, and publish removes it',
+    async (profile) => {
+      sim = await published(profile);
+      sim.ui.editContactPointSettings('stack-email-info', { replyTo: 'someone@example.com' });
+      const report = JSON.parse((await drift(sim)).text) as JsonReport;
+      expect(report.entries.map((e) => [e.ref, e.changes.map((c) => [c.field, c.code, c.grafana])])).toEqual([
+        ['ContactPoint/stack-email-info', [['spec.settings.replyTo', undefined, 'someone@example.com']]],
+      ]);
+      await publishProject(await repository(), connection(sim), CANARIES, {}, {}, undefined, fastClient);
+      expect((await drift(sim)).code).toBe(0);
+    },
+  );
+
   it('reports a deleted dashboard as missing and a hand-made one in an owned folder as unmanaged, nothing outside', async () => {
     sim = await published('12.x');
     sim.ui.deleteDashboard('service-red');
