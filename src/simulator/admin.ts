@@ -21,7 +21,7 @@ import { UiEditError } from './ui.ts';
 export const TEST_DOUBLE_NOTICE = "This is a test double of Grafana's HTTP API, not Grafana.";
 
 export interface MarkRequest {
-  readonly kind: 'dashboard' | 'datasource';
+  readonly kind: 'dashboard' | 'datasource' | 'rule';
   readonly uid: string;
   /** dashboard: file-provisioned, UI updates disallowed. */
   readonly provisioned?: boolean;
@@ -29,6 +29,8 @@ export interface MarkRequest {
   readonly pluginId?: string;
   /** datasource: provisioned read-only. */
   readonly readOnly?: boolean;
+  /** rule (by uid): provisioned from a file (`file`) or by another path, as Grafana records it. */
+  readonly provenance?: string;
 }
 
 export interface AdminControls {
@@ -137,14 +139,19 @@ export function createAdminHandler(controls: AdminControls): AdminHandler {
         const b = objectBody(body);
         const kind = b?.['kind'];
         const uid = b?.['uid'];
-        if (b === undefined || (kind !== 'dashboard' && kind !== 'datasource') || typeof uid !== 'string')
-          return messageError(400, 'expected {"kind":"dashboard"|"datasource","uid":…}');
+        if (
+          b === undefined ||
+          (kind !== 'dashboard' && kind !== 'datasource' && kind !== 'rule') ||
+          typeof uid !== 'string'
+        )
+          return messageError(400, 'expected {"kind":"dashboard"|"datasource"|"rule","uid":…}');
         const request: MarkRequest = {
           kind,
           uid,
           provisioned: typeof b['provisioned'] === 'boolean' ? b['provisioned'] : undefined,
           pluginId: typeof b['pluginId'] === 'string' ? b['pluginId'] : undefined,
           readOnly: typeof b['readOnly'] === 'boolean' ? b['readOnly'] : undefined,
+          provenance: typeof b['provenance'] === 'string' ? b['provenance'] : undefined,
         };
         return controls.mark(request) ? ok('marked') : messageError(404, `${kind} ${uid} not found`);
       },

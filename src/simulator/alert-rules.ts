@@ -11,7 +11,7 @@ import type { SimResponse } from './responses.ts';
 import { alertingError, empty, errutilError, json } from './responses.ts';
 import type { RuleInput } from './rule-model.ts';
 import { readRule, ruleOutput, ruleProblem, ruleUidProblem, toRecord } from './rule-model.ts';
-import { strictAllowed } from './provenance.ts';
+import { provenanceMismatch, strictAllowed } from './provenance.ts';
 import type { RuleRecord } from './state.ts';
 
 export function findRule(sim: SimContext, uid: string): RuleRecord | undefined {
@@ -158,10 +158,7 @@ function deleteRule(sim: SimContext, req: RequestInput): SimResponse {
   const stored = findRule(sim, req.params['uid'] ?? '');
   if (stored === undefined) return empty(204);
   if (!strictAllowed(stored.provenance, req.provenance))
-    return alertingError(
-      500,
-      `cannot delete with provided provenance '${req.provenance}', needs '${stored.provenance}'`,
-    );
+    return provenanceMismatch(sim, 'delete', req.provenance, stored.provenance);
   sim.state.rules = sim.state.rules.filter((r) => r !== stored);
   return empty(204);
 }

@@ -9,7 +9,7 @@ import { renameInRuleNotificationSettings } from './alert-rules.ts';
 import { isUidTooLong, isValidUid, shortUid } from './ids.ts';
 import { optBool, optObject, optString } from './json-input.ts';
 import { eachRoute } from './policies.ts';
-import { relaxedCheck, strictAllowed, withProvenance } from './provenance.ts';
+import { strictAllowed, withProvenance } from './provenance.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
 import { ALERTMANAGER_WRITE, PROVISIONING_READ } from './router.ts';
@@ -190,14 +190,9 @@ function deleteContactPoint(sim: SimContext, req: RequestInput): SimResponse {
   const uid = req.params['uid'] ?? '';
   const stored = sim.state.integrations.find((i) => i.uid === uid);
   if (stored === undefined) return json(202, { message: 'contactpoint deleted' });
-  // 11+: the relaxed rule (relaxedCheck); 10.4 checked contact point DELETE strictly, with a 500.
-  if (!sim.profile.relaxedProvenance && !strictAllowed(stored.provenance, req.provenance))
-    return alertingError(
-      500,
-      `cannot delete with provided provenance '${req.provenance}', needs '${stored.provenance}'`,
-    );
-  const denied = relaxedCheck(sim, stored.provenance, req.provenance);
-  if (denied !== undefined) return denied;
+  // No provenance check: `ContactPointService.DeleteContactPoint(ctx, orgID, uid)` takes none, and the route
+  // passes none (grafana/grafana pkg/services/ngalert/provisioning/contactpoints.go, api_provisioning.go
+  // `RouteDeleteContactPoint`), in every release read.
   const last = !sim.state.integrations.some((i) => i !== stored && i.name === stored.name);
   if (last) {
     const legacy = sim.profile.contactPointErrors === 'legacy';

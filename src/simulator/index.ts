@@ -140,6 +140,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (d === undefined) return false;
       if (request.provisioned !== undefined) d.provisioned = request.provisioned;
       if (request.pluginId !== undefined) d.pluginId = request.pluginId;
+    } else if (request.kind === 'rule') {
+      const rule = context.state.rules.find((x) => x.uid === request.uid);
+      if (rule === undefined) return false;
+      if (request.provenance !== undefined) rule.provenance = request.provenance;
     } else {
       const ds = context.state.datasources.find((x) => x.uid === request.uid);
       if (ds === undefined) return false;

@@ -84,6 +84,8 @@ export interface Profile {
    * (Feb 2025); which release first ships each is inferred from the dates.
    */
   readonly laterContactPointTypes: readonly string[];
+  /** A rule write or delete refused for its provenance: plain 500 or errutil 409 `alerting.provenanceMismatch`. */
+  readonly ruleProvenanceMismatch: 'legacy' | 'errutil';
 }
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
@@ -123,6 +125,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     folderOrgId: 0,
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: [],
+    ruleProvenanceMismatch: 'legacy',
   },
   '11.2': {
     name: '11.2',
@@ -160,6 +163,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     folderOrgId: 0,
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: ['sns'],
+    ruleProvenanceMismatch: 'legacy',
   },
   '11.6': {
     name: '11.6',
@@ -197,6 +201,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     folderOrgId: 1,
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: ['sns', 'mqtt', 'jira'],
+    ruleProvenanceMismatch: 'errutil',
   },
   '12.x': {
     name: '12.x',
@@ -234,6 +239,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     folderOrgId: 1,
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: ['sns', 'mqtt', 'jira'],
+    ruleProvenanceMismatch: 'errutil',
   },
 };
 

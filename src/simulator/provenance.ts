@@ -5,7 +5,7 @@
 import type { JsonObject } from '../core/json.ts';
 import type { SimContext } from './context.ts';
 import type { SimResponse } from './responses.ts';
-import { errutilError } from './responses.ts';
+import { alertingError, errutilError } from './responses.ts';
 
 export const PROVENANCE_API = 'api';
 export const PROVENANCE_NONE = '';
@@ -23,7 +23,7 @@ export function groupAllowed(stored: string, requested: string): boolean {
   );
 }
 
-/** Policies, mute timings, templates, contact point DELETE (11+): anything except a provisioned object → none. */
+/** Policies, mute timings, templates (11+): anything except a provisioned object → none. */
 export function relaxedAllowed(stored: string, requested: string): boolean {
   return !(stored !== PROVENANCE_NONE && requested === PROVENANCE_NONE);
 }
@@ -64,6 +64,28 @@ export function invalidProvenance(sim: SimContext, stored: string, requested: st
     `Resource with provenance status '${from}' cannot be changed to '${to}'. You must use appropriate API and permissions to manage this resource`,
     { Reason: '-', SourceProvenance: from, TargetProvenance: to },
   );
+}
+
+/**
+ * A rule write or delete refused by the provenance rule: 500 `cannot <op> with provided provenance …` from a plain
+ * `fmt.Errorf` in older releases (grafana/grafana pkg/services/ngalert/provisioning/alert_rules.go), 409 errutil
+ * `alerting.provenanceMismatch` with the operation and both provenances in `extra` in newer ones
+ * (`errProvenanceMismatch`, written by `response.ErrOrFallback`); the release that switched is not pinned (the
+ * 11.6 profile takes the newer form).
+ */
+export function provenanceMismatch(
+  sim: SimContext,
+  operation: 'update' | 'delete',
+  provided: string,
+  stored: string,
+): SimResponse {
+  const message = `cannot ${operation} with provided provenance '${provided}', needs '${stored}'`;
+  if (sim.profile.ruleProvenanceMismatch === 'legacy') return alertingError(500, message);
+  return errutilError(409, 'alerting.provenanceMismatch', message, {
+    Operation: operation,
+    ProvidedProvenance: provided,
+    StoredProvenance: stored,
+  });
 }
 
 /** Adds `provenance` to a response object when it is not empty (Go `omitempty`). */

@@ -8,7 +8,7 @@ import type { SimContext } from './context.ts';
 import { findFolder } from './folders.ts';
 import { shortUid } from './ids.ts';
 import { BindError, optInt } from './json-input.ts';
-import { groupAllowed } from './provenance.ts';
+import { groupAllowed, provenanceMismatch } from './provenance.ts';
 import { bind, bodyObject } from './request-body.ts';
 import type { RequestInput, Route } from './router.ts';
 import { PROVISIONING_READ, PROVISIONING_WRITE } from './router.ts';
@@ -81,7 +81,7 @@ export function replaceGroup(
   if (rules === undefined) {
     if (existing.every((r) => r.intervalSeconds === interval)) return undefined;
     const blocked = existing.find((r) => !allowed(r.provenance));
-    if (blocked !== undefined) return updateBlocked(blocked, provenance);
+    if (blocked !== undefined) return provenanceMismatch(sim, 'update', provenance, blocked.provenance);
     for (const r of existing) {
       r.intervalSeconds = interval;
       r.updated = now;
@@ -133,12 +133,10 @@ export function replaceGroup(
 
   const blockedDelete = deleted.find((r) => !allowed(r.provenance));
   if (blockedDelete !== undefined)
-    return alertingError(
-      500,
-      `cannot delete with provided provenance '${provenance}', needs '${blockedDelete.provenance}'`,
-    );
+    return provenanceMismatch(sim, 'delete', provenance, blockedDelete.provenance);
   const blockedUpdate = changed.find((p) => p.stored !== undefined && !allowed(p.stored.provenance));
-  if (blockedUpdate?.stored !== undefined) return updateBlocked(blockedUpdate.stored, provenance);
+  if (blockedUpdate?.stored !== undefined)
+    return provenanceMismatch(sim, 'update', provenance, blockedUpdate.stored.provenance);
 
   const replaced = new Set<RuleRecord>([...deleted, ...changed.flatMap((p) => (p.stored ? [p.stored] : []))]);
   sim.state.rules = sim.state.rules.filter((r) => !replaced.has(r));
@@ -147,13 +145,6 @@ export function replaceGroup(
     sim.state.rules.push(p.record);
   }
   return undefined;
-}
-
-function updateBlocked(stored: RuleRecord, provenance: string): SimResponse {
-  return alertingError(
-    500,
-    `cannot update with provided provenance '${provenance}', needs '${stored.provenance}'`,
-  );
 }
 
 function putGroup(sim: SimContext, req: RequestInput): SimResponse {
@@ -183,11 +174,7 @@ function deleteGroup(sim: SimContext, req: RequestInput): SimResponse {
   const rules = rulesOfGroup(sim, folderUid, title);
   if (rules.length === 0) return groupNotFound();
   const blocked = rules.find((r) => !groupAllowed(r.provenance, req.provenance));
-  if (blocked !== undefined)
-    return alertingError(
-      500,
-      `cannot delete with provided provenance '${req.provenance}', needs '${blocked.provenance}'`,
-    );
+  if (blocked !== undefined) return provenanceMismatch(sim, 'delete', req.provenance, blocked.provenance);
   sim.state.rules = sim.state.rules.filter((r) => !rules.includes(r));
   return empty(204);
 }

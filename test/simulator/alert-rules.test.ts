@@ -378,7 +378,12 @@ describe('alert rule provenance', () => {
     expect(put.status).toBe(500);
     expect(put.json).toEqual({ message: "cannot change provenance from 'api' to ''" });
     const del = await api.del(`${RULES}/r`, NO_PROVENANCE);
-    expect(del.status).toBe(500);
-    expect(del.json).toEqual({ message: "cannot delete with provided provenance '', needs 'api'" });
+    expect(del.status).toBe(409);
+    expect(del.json).toEqual({
+      statusCode: 409,
+      messageId: 'alerting.provenanceMismatch',
+      message: "cannot delete with provided provenance '', needs 'api'",
+      extra: { Operation: 'delete', ProvidedProvenance: '', StoredProvenance: 'api' },
+    });
   });
 });

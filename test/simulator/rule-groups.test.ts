@@ -173,3 +173,39 @@ describe('DELETE rule group', () => {
     expect((await client(sim).del(GROUP)).json).toEqual({ message: 'Not found' });
   });
 });
+
+describe('rule-group provenance mismatch', () => {
+  it.each([
+    ['10.4', 500],
+    ['11.2', 500],
+    ['11.6', 409],
+    ['12.x', 409],
+  ] as const)(
+    '%s: replacing a locked group without provenance answers %i (409 alerting.provenanceMismatch in newer releases)',
+    async (profile, status) => {
+      await sim.close();
+      sim = await simulator({ profile });
+      await client(sim).post('/api/folders', { uid: 'alerts', title: 'Alerts' });
+      await client(sim).put(GROUP, { interval: 60, rules: [alertRule({ uid: 'a', title: 'A' })] });
+      // Provisioned from a file: neither api nor none may replace it.
+      sim.admin.mark({ kind: 'rule', uid: 'a', provenance: 'file' });
+      const r = await client(sim).put(
+        GROUP,
+        { interval: 60, rules: [alertRule({ uid: 'a', title: 'A', for: '15m' })] },
+        NO_PROVENANCE,
+      );
+      expect(r.status).toBe(status);
+      const message = "cannot update with provided provenance '', needs 'file'";
+      expect(r.json).toEqual(
+        status === 500
+          ? { message }
+          : {
+              statusCode: 409,
+              messageId: 'alerting.provenanceMismatch',
+              message,
+              extra: { Operation: 'update', ProvidedProvenance: '', StoredProvenance: 'file' },
+            },
+      );
+    },
+  );
+});
