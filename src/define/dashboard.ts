@@ -1,6 +1,7 @@
 import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
 import type { Dashboard, Panel, RowPanel } from '@grafana/grafana-foundation-sdk/dashboard';
 import { deepCopy } from '../core/canonical.ts';
+import { toSavedForm } from './dashboard-saved-form.ts';
 import type { Definition, FromConfig } from './definition.ts';
 import { makeDefinition, resolveInput, sealResource } from './definition.ts';
 
@@ -40,31 +41,20 @@ function nameTargets(targets: readonly object[]): void {
   }
 }
 
-/** Gives every panel (and every panel inside a row) a stable id in reading order, keeping ids set by hand. */
-function numberPanels(panels: readonly AnyPanel[]): void {
-  const all: AnyPanel[] = [];
+/** Every target of every panel (rows' panels included) gets a refId. */
+function nameAllTargets(panels: readonly AnyPanel[]): void {
   for (const p of panels) {
-    all.push(p);
-    if (p.type === 'row') for (const inner of (p as RowPanel).panels ?? []) all.push(inner);
-  }
-  const used = new Set<number>();
-  for (const p of all) if (typeof p.id === 'number') used.add(p.id);
-  let next = 1;
-  for (const p of all) {
-    if (typeof p.id !== 'number') {
-      while (used.has(next)) next += 1;
-      used.add(next);
-      p.id = next;
-    }
     const targets = (p as Panel).targets;
     if (targets !== undefined) nameTargets(targets);
+    if (p.type === 'row') nameAllTargets((p as RowPanel).panels ?? []);
   }
 }
 
 /**
  * The house normalisation of a built dashboard, on a model this module owns (it mutates it): the repository
  * owns `uid`; Grafana owns `id` and `version`; `templating.list` and `annotations.list` always exist; every
- * panel has a stable id and every target a refId.
+ * target has a refId; and the whole is in the form Grafana's UI saves (dashboard-saved-form.ts), panel ids
+ * included.
  */
 function normalizeOwned(model: Dashboard, uid: string): Dashboard {
   model.uid = uid;
@@ -73,7 +63,8 @@ function normalizeOwned(model: Dashboard, uid: string): Dashboard {
   model.templating = { ...model.templating, list: model.templating?.list ?? [] };
   model.annotations = { ...model.annotations, list: model.annotations?.list ?? [] };
   model.panels = model.panels ?? [];
-  numberPanels(model.panels);
+  nameAllTargets(model.panels);
+  toSavedForm(model);
   return model;
 }
 

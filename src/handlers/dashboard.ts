@@ -1,64 +1,10 @@
-import { parseDuration } from '../core/duration.ts';
+import { comparableDashboard } from './dashboard-comparable.ts';
 import type { ResourceOf } from '../core/resource.ts';
 import { hasOwnerPrefix, TOOL } from '../core/ownership.ts';
 import { asArray, asRecord, asString, encode, ownedByFolder, ownedByPrefix, ref } from './shared.ts';
+
+export { comparableDashboard };
 import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
-
-/** Grafana raises a shorter auto-refresh to its `min_refresh_interval` (5 s by default) without saying so. */
-const MIN_REFRESH_MS = 5_000;
-
-function panelsWithoutPluginVersion(panels: unknown): unknown {
-  return asArray(panels).map((p) => {
-    const { pluginVersion: _v, ...panel } = asRecord(p);
-    return 'panels' in panel ? { ...panel, panels: panelsWithoutPluginVersion(panel.panels) } : panel;
-  });
-}
-
-/** Keys the UI adds with these values when it saves a dashboard that lacks them: absent means the same. */
-const UI_DEFAULTS: Readonly<Record<string, unknown>> = {
-  editable: true,
-  fiscalYearStartMonth: 0,
-  graphTooltip: 0,
-  links: [],
-  liveNow: false,
-  timepicker: {},
-  weekStart: '',
-};
-
-function isDefault(key: string, value: unknown): boolean {
-  return key in UI_DEFAULTS && JSON.stringify(UI_DEFAULTS[key]) === JSON.stringify(value);
-}
-
-/** The built-in "Annotations & Alerts" annotation the UI adds on save. */
-function withoutBuiltInAnnotation(annotations: unknown): unknown {
-  const a = asRecord(annotations);
-  return { ...a, list: asArray(a.list).filter((x) => asRecord(x).builtIn !== 1) };
-}
-
-/**
- * The dashboard JSON without what Grafana owns or adds: `id` and `version` (server-owned), panels'
- * `pluginVersion`, the built-in annotation and default-valued keys the UI adds when a person saves, an
- * auto-refresh below Grafana's minimum counted as the minimum, and `schemaVersion` when the live dashboard was
- * migrated forward by the UI (`desiredSchema` lower than the live one).
- */
-export function comparableDashboard(model: unknown, desiredSchema?: unknown): unknown {
-  const { id: _id, version: _version, ...rest } = asRecord(model);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(rest)) if (!isDefault(key, value)) out[key] = value;
-  out.panels = panelsWithoutPluginVersion(rest.panels);
-  out.annotations = withoutBuiltInAnnotation(rest.annotations);
-  const refresh = asString(rest.refresh);
-  const ms = refresh === undefined ? undefined : parseDuration(refresh);
-  if (ms !== undefined && ms > 0 && ms < MIN_REFRESH_MS) out.refresh = '5s';
-  if (
-    typeof desiredSchema === 'number' &&
-    typeof rest.schemaVersion === 'number' &&
-    rest.schemaVersion > desiredSchema
-  ) {
-    out.schemaVersion = desiredSchema;
-  }
-  return out;
-}
 
 function folderOf(uid: string | undefined): { folderUid?: string } {
   return uid === undefined || uid === '' || uid === 'general' ? {} : { folderUid: uid };

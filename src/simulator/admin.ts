@@ -165,7 +165,7 @@ export function createAdminHandler(controls: AdminControls): AdminHandler {
         if (b === undefined || patch === undefined) return messageError(400, 'expected {"patch":{…}}');
         const version = controls.ui.editDashboard(p['uid'] ?? '', (d) => mergePatch(d, patch), {
           message: typeof b['message'] === 'string' ? b['message'] : undefined,
-          frontendDefaults: b['frontendDefaults'] === true,
+          uiSave: b['uiSave'] === true,
         });
         return json(200, { message: 'dashboard saved', version });
       },

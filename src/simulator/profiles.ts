@@ -86,6 +86,13 @@ export interface Profile {
   readonly laterContactPointTypes: readonly string[];
   /** A rule write or delete refused for its provenance: plain 500 or errutil 409 `alerting.provenanceMismatch`. */
   readonly ruleProvenanceMismatch: 'legacy' | 'errutil';
+  /** The frontend's save path: the classic `DashboardModel` (≤ 11.2) or Scenes (11.3+); see ui-save.ts. */
+  readonly dashboardSaveModel: 'classic' | 'scenes';
+  /**
+   * How a threshold base step of -Infinity is saved: `null` (JSON) or `0` (`convertInfinity` of
+   * `sortedDeepCloneWithoutNulls`, PR #105037, May 2025: 12.1+).
+   */
+  readonly thresholdBaseOnSave: 'null' | 'zero';
 }
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
@@ -126,6 +133,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: [],
     ruleProvenanceMismatch: 'legacy',
+    dashboardSaveModel: 'classic',
+    thresholdBaseOnSave: 'null',
   },
   '11.2': {
     name: '11.2',
@@ -164,6 +173,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: ['sns'],
     ruleProvenanceMismatch: 'legacy',
+    dashboardSaveModel: 'classic',
+    thresholdBaseOnSave: 'null',
   },
   '11.6': {
     name: '11.6',
@@ -202,6 +213,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: ['sns', 'mqtt', 'jira'],
     ruleProvenanceMismatch: 'errutil',
+    dashboardSaveModel: 'scenes',
+    thresholdBaseOnSave: 'null',
   },
   '12.x': {
     name: '12.x',
@@ -240,6 +253,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: ['sns', 'mqtt', 'jira'],
     ruleProvenanceMismatch: 'errutil',
+    dashboardSaveModel: 'scenes',
+    thresholdBaseOnSave: 'zero',
   },
 };
 

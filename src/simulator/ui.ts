@@ -7,6 +7,8 @@
  * therefore act like an administrator editing the database: they change the object and KEEP its provenance, and
  * they skip the provenance rules. Objects they create get provenance `""`, as the UI would give them.
  */
+import type { UiSaveOptions } from './ui-save.ts';
+import { uiSaveModel } from './ui-save.ts';
 import type { JsonObject } from '../core/json.ts';
 import { isJsonObject } from '../core/json.ts';
 import { routeReceivers } from './contact-points.ts';
@@ -34,11 +36,10 @@ export interface EditDashboardOptions {
   /** Version-history note. */
   readonly message?: string;
   /**
-   * Add what the frontend adds on save when missing (annotations list with the built-in one, `editable`,
-   * `fiscalYearStartMonth`, `graphTooltip`, `links`, `liveNow`, `timepicker`, `weekStart`, panel
-   * `pluginVersion`) and raise `schemaVersion` to the profile's.
+   * Save through the profile's frontend save model (ui-save.ts) instead of sending the edited JSON as it is: what
+   * the classic or Scenes UI writes for the dashboard, made editable first; `true` means every panel rendered.
    */
-  readonly frontendDefaults?: boolean;
+  readonly uiSave?: boolean | UiSaveOptions;
 }
 
 export interface RuleGroupEdit {
@@ -66,38 +67,6 @@ export interface UiHelpers {
   editTemplate(name: string, template: string): void;
 }
 
-function frontendDefaults(dashboard: JsonObject, schemaVersion: number, pluginVersion: string): void {
-  const builtIn: JsonObject = {
-    builtIn: 1,
-    datasource: { type: 'grafana', uid: '-- Grafana --' },
-    enable: true,
-    hide: true,
-    iconColor: 'rgba(0, 211, 255, 1)',
-    name: 'Annotations & Alerts',
-    type: 'dashboard',
-  };
-  const annotations = isJsonObject(dashboard['annotations']) ? dashboard['annotations'] : {};
-  const list = Array.isArray(annotations['list']) ? annotations['list'] : [];
-  if (!list.some((a) => isJsonObject(a) && a['builtIn'] === 1)) list.unshift(builtIn);
-  annotations['list'] = list;
-  dashboard['annotations'] = annotations;
-  const defaults: JsonObject = {
-    editable: true,
-    fiscalYearStartMonth: 0,
-    graphTooltip: 0,
-    links: [],
-    liveNow: false,
-    timepicker: {},
-    weekStart: '',
-  };
-  for (const [key, value] of Object.entries(defaults))
-    if (dashboard[key] === undefined) dashboard[key] = value;
-  const current = dashboard['schemaVersion'];
-  if (typeof current !== 'number' || current < schemaVersion) dashboard['schemaVersion'] = schemaVersion;
-  const panels = Array.isArray(dashboard['panels']) ? dashboard['panels'] : [];
-  for (const panel of panels) if (isJsonObject(panel)) panel['pluginVersion'] = pluginVersion;
-}
-
 export function createUiHelpers(sim: () => SimContext, changed: () => void): UiHelpers {
   const done = (): void => changed();
   return {
@@ -108,12 +77,15 @@ export function createUiHelpers(sim: () => SimContext, changed: () => void): UiH
       const dashboard = cloneJson(stored.data);
       dashboard['version'] = stored.version;
       mutate(dashboard);
-      if (options.frontendDefaults === true)
-        frontendDefaults(dashboard, s.profile.dashboardSchemaVersion, s.profile.version);
+      const save = options.uiSave;
+      const body =
+        save === undefined || save === false
+          ? dashboard
+          : uiSaveModel(s.profile, dashboard, save === true ? {} : save);
       const response = saveDashboard(
         s,
         {
-          dashboard,
+          dashboard: body,
           folderUid: stored.folderUid,
           folderId: 0,
           overwrite: false,

@@ -1,3 +1,4 @@
+import { BUILT_IN_ANNOTATION } from '../../src/define/dashboard-saved-form.ts';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { callerFile } from '../../src/core/source.ts';
@@ -104,7 +105,8 @@ describe('dashboards', () => {
     expect(dashboard.spec.version).toBeUndefined();
     expect(dashboard.spec.uid).toBe('d');
     expect(dashboard.spec.templating.list).toEqual([]);
-    expect(dashboard.spec.annotations.list).toEqual([]);
+    // Only the built-in annotation Grafana's UI would add on its first save.
+    expect(dashboard.spec.annotations.list).toEqual([BUILT_IN_ANNOTATION]);
   });
 
   it('number panels in reading order, keeping ids set by hand, and name targets A, B…', () => {

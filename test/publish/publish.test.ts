@@ -5,7 +5,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROFILE_NAMES, startSimulator } from '../../src/simulator/index.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
-import { buildProject } from '../../src/project/project.ts';
 import { publishProject } from '../../src/publish/publish.ts';
 import { join } from 'node:path';
 import { ValidationError } from '../../src/core/errors.ts';
@@ -141,40 +140,5 @@ describe('publish against hand edits', () => {
         .sort(),
     ).toEqual(['ContactPoint/stack-slack-warnings', 'Dashboard/service-red']);
     expect(await differencesFromRendered(sim)).toEqual([]);
-  });
-});
-
-describe('what a UI save adds without changing anything', () => {
-  it('is not a difference: built-in annotation, default keys, pluginVersion, a newer schemaVersion', async () => {
-    sim = await startSimulator({ profile: '12.x' });
-    const project = await repository();
-    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
-    // The UI migrates a dashboard it saves to its own schema; this one to a version above the rendered one.
-    const rendered = buildProject(project).registry.resources.find(
-      (r) => r.kind === 'Dashboard' && r.uid === 'service-red',
-    );
-    const schemaVersion = (rendered?.spec as { schemaVersion?: number } | undefined)?.schemaVersion ?? 0;
-    expect(schemaVersion).toBeGreaterThan(0);
-    sim.ui.editDashboard(
-      'service-red',
-      (d) => {
-        d.schemaVersion = schemaVersion + 1;
-      },
-      { frontendDefaults: true },
-    );
-    expect(sim.state().dashboards.find((d) => d.uid === 'service-red')?.data.schemaVersion).toBe(
-      schemaVersion + 1,
-    );
-    sim.requests.clear();
-    const again = await publishProject(
-      project,
-      connection(sim),
-      CANARIES,
-      { dryRun: true },
-      {},
-      undefined,
-      fastClient,
-    );
-    expect(again.plan.counts).toMatchObject({ create: 0, update: 0, delete: 0 });
   });
 });

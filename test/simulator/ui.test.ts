@@ -30,22 +30,106 @@ describe('ui helpers', () => {
     expect(sim.requests.countWrites()).toBe(2);
   });
 
-  it('editDashboard can add what the frontend adds on save', async () => {
-    sim = await simulator({ profile: '11.6' });
-    await client(sim).post('/api/dashboards/db', {
-      dashboard: { uid: 'd', title: 'D', schemaVersion: 39, panels: [{ id: 1 }] },
-    });
-    sim.ui.editDashboard('d', () => undefined, { frontendDefaults: true });
+  const saved = {
+    uid: 'd',
+    title: 'D',
+    schemaVersion: 42,
+    editable: false,
+    preload: false,
+    templating: {
+      list: [
+        {
+          type: 'datasource',
+          name: 'ds',
+          query: 'prometheus',
+          multi: false,
+          auto: false,
+          current: { selected: true, text: 'p', value: 'p' },
+        },
+      ],
+    },
+    panels: [
+      { id: 0, type: 'row', title: 'R', collapsed: false, panels: [], gridPos: { x: 3, y: 0, w: 10, h: 2 } },
+      {
+        id: 1,
+        type: 'stat',
+        title: 'S',
+        transparent: false,
+        repeatDirection: 'h',
+        gridPos: { x: 0, y: 1, w: 6, h: 4 },
+        fieldConfig: {
+          defaults: { thresholds: { mode: 'absolute', steps: [{ color: 'green', value: null }] } },
+        },
+      },
+    ],
+  };
+
+  it('editDashboard saves through the classic UI model on 10.4 (DashboardModel / PanelModel.getSaveModel)', async () => {
+    sim = await simulator({ profile: '10.4' });
+    await client(sim).post('/api/dashboards/db', { dashboard: saved });
+    sim.ui.editDashboard('d', () => undefined, { uiSave: true });
     const d = obj(obj((await client(sim).get('/api/dashboards/uid/d')).json)['dashboard']);
     expect(d).toMatchObject({
-      schemaVersion: 41,
-      graphTooltip: 0,
-      fiscalYearStartMonth: 0,
-      links: [],
+      schemaVersion: 39,
+      editable: true,
       weekStart: '',
+      timepicker: {},
+      graphTooltip: 0,
     });
-    expect(obj(arr(d['panels'])[0])['pluginVersion']).toBe('11.6.4');
+    // The classic model has no preload; the row id 0 is renumbered; transparent false goes, repeatDirection stays.
+    expect(d['preload']).toBeUndefined();
+    const [row, stat] = arr(d['panels']).map(obj);
+    expect(row?.['id']).toBe(2);
+    expect(stat).toMatchObject({ repeatDirection: 'h', pluginVersion: '10.4.18' });
+    expect(stat?.['transparent']).toBeUndefined();
+    // A loaded panel: -Infinity base saved as null, plugin defaults merged in.
+    const fd = obj(obj(stat?.['fieldConfig'])['defaults']);
+    expect(arr(obj(fd['thresholds'])['steps'])[0]).toEqual({ color: 'green', value: null });
+    expect(fd['mappings']).toEqual([]);
+    const ds = obj(arr(obj(d['templating'])['list'])[0]);
+    expect(ds).toMatchObject({ hide: 0, regex: '', refresh: 1, auto: false, multi: false });
     expect(obj(arr(obj(d['annotations'])['list'])[0])['builtIn']).toBe(1);
+  });
+
+  it('editDashboard saves through the Scenes model on 12.x (transformSceneToSaveModel), panels unloaded when asked', async () => {
+    sim = await simulator({ profile: '12.x' });
+    await client(sim).post('/api/dashboards/db', { dashboard: saved });
+    sim.ui.editDashboard('d', () => undefined, { uiSave: { loaded: 'none' } });
+    const d = obj(obj((await client(sim).get('/api/dashboards/uid/d')).json)['dashboard']);
+    expect(d).toMatchObject({ schemaVersion: 41, editable: true, preload: false, weekStart: '' });
+    const [row, stat] = arr(d['panels']).map(obj);
+    expect(row).toEqual({
+      type: 'row',
+      id: 2,
+      title: 'R',
+      collapsed: false,
+      panels: [],
+      gridPos: { x: 0, y: 0, w: 24, h: 1 },
+    });
+    expect(stat?.['repeatDirection']).toBeUndefined();
+    expect(stat?.['pluginVersion']).toBeUndefined();
+    // Not loaded: the null base value is dropped with every other null.
+    const fd = obj(obj(stat?.['fieldConfig'])['defaults']);
+    expect(arr(obj(fd['thresholds'])['steps'])[0]).toEqual({ color: 'green' });
+    const ds = obj(arr(obj(d['templating'])['list'])[0]);
+    expect(ds).toEqual({
+      type: 'datasource',
+      name: 'ds',
+      query: 'prometheus',
+      refresh: 1,
+      current: { text: 'p', value: 'p' },
+    });
+  });
+
+  it('saves a loaded threshold base as 0 on 12.x (convertInfinity, 12.1+)', async () => {
+    sim = await simulator({ profile: '12.x' });
+    await client(sim).post('/api/dashboards/db', { dashboard: saved });
+    sim.ui.editDashboard('d', () => undefined, { uiSave: true });
+    const d = obj(obj((await client(sim).get('/api/dashboards/uid/d')).json)['dashboard']);
+    const stat = obj(arr(d['panels'])[1]);
+    const fd = obj(obj(stat['fieldConfig'])['defaults']);
+    expect(arr(obj(fd['thresholds'])['steps'])[0]).toEqual({ color: 'green', value: 0 });
+    expect(stat['pluginVersion']).toBe('12.1.1');
   });
 
   it('editContactPointSettings changes a provisioned contact point and keeps its provenance', async () => {
