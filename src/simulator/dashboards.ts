@@ -291,10 +291,12 @@ function deleteDashboard(sim: SimContext, req: RequestInput): SimResponse {
   const problem = deleteProblem(dashboard);
   if (problem !== undefined) return problem;
   sim.state.dashboards = sim.state.dashboards.filter((d) => d !== dashboard);
+  // `DeleteDashboardByUIDOKBody`: {id, message, title} in the 10.4 spec, {message, title, uid} from 11.
   return json(200, {
+    ...(sim.profile.dashboardDeleteBody === 'id' ? { id: dashboard.id } : {}),
     message: `Dashboard ${dashboard.title} deleted`,
     title: dashboard.title,
-    uid: dashboard.uid,
+    ...(sim.profile.dashboardDeleteBody === 'uid' ? { uid: dashboard.uid } : {}),
   });
 }
 

@@ -93,6 +93,13 @@ export interface Profile {
    * `sortedDeepCloneWithoutNulls`, PR #105037, May 2025: 12.1+).
    */
   readonly thresholdBaseOnSave: 'null' | 'zero';
+  /**
+   * Fields of a search hit that came later: `orgId` (in the spec from 2025-04: 12.x) and `isDeleted` (from
+   * 2024-07, the recently-deleted feature: taken as 11.6+, the 11.2 release being uncertain).
+   */
+  readonly searchHitFields: { readonly orgId: boolean; readonly isDeleted: boolean };
+  /** Body of a dashboard DELETE: `{id,message,title}` (10.4 spec) or `{message,title,uid}` (11+). */
+  readonly dashboardDeleteBody: 'id' | 'uid';
 }
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
@@ -105,7 +112,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     dashboardPostFolderUid: false,
     dashboardMetaApiVersion: false,
     folderNotFound: 'legacy',
-    folderDeleteBody: 'titled',
+    folderDeleteBody: 'plain',
     uniqueRuleTitles: true,
     ruleConflictPrefix: false,
     recordingRules: 'absent',
@@ -135,6 +142,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     ruleProvenanceMismatch: 'legacy',
     dashboardSaveModel: 'classic',
     thresholdBaseOnSave: 'null',
+    searchHitFields: { orgId: false, isDeleted: false },
+    dashboardDeleteBody: 'id',
   },
   '11.2': {
     name: '11.2',
@@ -145,7 +154,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     dashboardPostFolderUid: true,
     dashboardMetaApiVersion: false,
     folderNotFound: 'legacy',
-    folderDeleteBody: 'titled',
+    folderDeleteBody: 'plain',
     uniqueRuleTitles: true,
     ruleConflictPrefix: true,
     recordingRules: 'disabled',
@@ -175,6 +184,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     ruleProvenanceMismatch: 'legacy',
     dashboardSaveModel: 'classic',
     thresholdBaseOnSave: 'null',
+    searchHitFields: { orgId: false, isDeleted: false },
+    dashboardDeleteBody: 'uid',
   },
   '11.6': {
     name: '11.6',
@@ -215,6 +226,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     ruleProvenanceMismatch: 'errutil',
     dashboardSaveModel: 'scenes',
     thresholdBaseOnSave: 'null',
+    searchHitFields: { orgId: false, isDeleted: true },
+    dashboardDeleteBody: 'uid',
   },
   '12.x': {
     name: '12.x',
@@ -255,6 +268,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     ruleProvenanceMismatch: 'errutil',
     dashboardSaveModel: 'scenes',
     thresholdBaseOnSave: 'zero',
+    searchHitFields: { orgId: true, isDeleted: true },
+    dashboardDeleteBody: 'uid',
   },
 };
 

@@ -105,17 +105,20 @@ function search(sim: SimContext, req: RequestInput): SimResponse {
   return json(
     200,
     selected.map((h) => {
+      // `model.Hit` (pkg/services/search/model/model.go): `orgId` from about 12.0, `isDeleted` (not omitempty) from
+      // the recently-deleted feature; `sortedHits` sorts each hit's tags.
       const hit: JsonObject = {
         id: h.id,
         uid: h.uid,
-        orgId: 1,
+        ...(sim.profile.searchHitFields.orgId ? { orgId: 1 } : {}),
         title: h.title,
         uri: `db/${slugify(h.title)}`,
         url: h.url,
         slug: '',
         type: h.type,
-        tags: [...h.tags],
+        tags: [...h.tags].sort(),
         isStarred: false,
+        ...(sim.profile.searchHitFields.isDeleted ? { isDeleted: false } : {}),
       };
       const parent = h.parentUid === '' ? undefined : findFolder(sim, h.parentUid);
       if (parent !== undefined) {

@@ -46,10 +46,11 @@ describe('GET /api/search', () => {
     const hits = arr((await client(sim).get('/api/search?dashboardUIDs=api&dashboardUIDs=home')).json).map(
       obj,
     );
+    // The default profile (11.6): no orgId yet (12.x), isDeleted present; tags sorted (sortedHits).
     expect(hits[0]).toEqual({
       id: 3,
       uid: 'api',
-      orgId: 1,
+      isDeleted: false,
       title: 'API latency',
       uri: 'db/api-latency',
       url: '/d/api/api-latency',
