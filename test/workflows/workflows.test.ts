@@ -1,6 +1,7 @@
 /** Every workflow parses, and every command it runs exists: npm scripts in package.json, files in the repository. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/project/load.ts';
@@ -57,8 +58,46 @@ function runs(workflow: Workflow): string[] {
 }
 
 describe('GitHub workflows', () => {
-  it('are ci, publish and drift', () => {
-    expect(files.sort()).toEqual(['ci.yml', 'drift.yml', 'publish.yml']);
+  it('are ci, publish, drift and integration', () => {
+    expect(files.sort()).toEqual(['ci.yml', 'drift.yml', 'integration.yml', 'publish.yml']);
+  });
+
+  it.each(files)(
+    '%s is a valid GitHub workflow (the workflow JSON schema, through action-validator)',
+    (file) => {
+      const state = validateWorkflow(readFileSync(join(dir, file), 'utf8'));
+      expect(state.errors).toEqual([]);
+    },
+  );
+
+  it('the schema check catches a broken workflow', () => {
+    const broken = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    stepz: []\n';
+    expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
+  });
+
+  it('runs the integration suite against the official Grafana image of every supported version', () => {
+    const workflow = parse(readFileSync(join(dir, 'integration.yml'), 'utf8')) as {
+      on: Record<string, unknown>;
+      jobs: Record<
+        string,
+        {
+          strategy: { matrix: { grafana: string[] } };
+          services: Record<string, { image: string }>;
+          steps: Step[];
+        }
+      >;
+    };
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'schedule', 'workflow_dispatch']);
+    const job = Object.values(workflow.jobs)[0];
+    expect(job?.strategy.matrix.grafana.map((v) => v.split('.').slice(0, 1)[0])).toEqual([
+      '10',
+      '11',
+      '12',
+      '13',
+    ]);
+    expect(job?.services['grafana']?.image).toBe('grafana/grafana:${{ matrix.grafana }}');
+    const step = job?.steps.find((s) => s.run === 'npm run test:integration');
+    expect(step?.env?.['GRAFANA_URL']).toBe('http://localhost:3000');
   });
 
   it.each(files)('%s parses and runs only commands that exist', (file) => {
