@@ -98,17 +98,13 @@ function listContactPoints(sim: SimContext, req: RequestInput): SimResponse {
   const name = req.query.get('name');
   const selected = sim.state.integrations
     .filter((i) => name === null || name === '' || i.name === name)
-    .map((integration, order) => ({ integration, order }))
+    // `GetContactPoints` (pkg/services/ngalert/provisioning/contactpoints.go): sorted by name, then by uid.
     .sort((a, b) =>
-      a.integration.name < b.integration.name
-        ? -1
-        : a.integration.name > b.integration.name
-          ? 1
-          : a.order - b.order,
+      a.name < b.name ? -1 : a.name > b.name ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0,
     );
   return json(
     200,
-    selected.map(({ integration }) => contactPointOutput(sim, integration)),
+    selected.map((integration) => contactPointOutput(sim, integration)),
   );
 }
 

@@ -183,7 +183,8 @@ export function saveDashboard(sim: SimContext, input: SaveDashboardInput, login:
   record.history.push({ version: record.version, created: now, createdBy: login, message: input.message });
 
   const body: JsonObject = {};
-  if (sim.profile.dashboardPostFolderUid) body['folderUid'] = record.folderUid;
+  // `postDashboard` (pkg/api/dashboard.go) answers folderUid; the spec has it from 2024-01 (10.4-pre) on.
+  body['folderUid'] = record.folderUid;
   Object.assign(body, {
     id: record.id,
     slug: slugify(record.title),

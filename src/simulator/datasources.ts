@@ -165,7 +165,9 @@ function getDataSourceByName(sim: SimContext, req: RequestInput): SimResponse {
 
 function addDataSource(sim: SimContext, req: RequestInput): SimResponse {
   const input = readInput(req);
-  if (input.name === '' || input.type === '') return BAD_REQUEST_DATA;
+  // AddDataSourceCommand binds `type` and `access` as required (pkg/services/datasources/models.go); a missing
+  // `name` is refused here though the binding does not require it (assumed: what Grafana then does is unread).
+  if (input.name === '' || input.type === '' || input.access === '') return BAD_REQUEST_DATA;
   if (!validUrl(input.url)) return messageError(400, 'Validation error, invalid URL');
   if (sim.state.datasources.some((d) => d.name === input.name))
     return messageError(409, 'data source with the same name already exists');
@@ -176,7 +178,7 @@ function addDataSource(sim: SimContext, req: RequestInput): SimResponse {
     uid: input.uid === '' ? shortUid() : input.uid,
     name: input.name,
     type: input.type,
-    access: input.access === '' ? 'proxy' : input.access,
+    access: input.access,
     url: input.url,
     user: input.user,
     database: input.database,
@@ -199,7 +201,8 @@ function updateDataSource(sim: SimContext, req: RequestInput): SimResponse {
   if (ds === undefined) return messageError(404, 'Data source not found');
   const input = readInput(req);
   if (ds.readOnly) return messageError(403, 'Cannot update read-only data source');
-  if (input.name === '' || input.type === '') return BAD_REQUEST_DATA;
+  // UpdateDataSourceCommand binds `name`, `type` and `access` as required.
+  if (input.name === '' || input.type === '' || input.access === '') return BAD_REQUEST_DATA;
   if (!validUrl(input.url)) return messageError(400, 'Validation error, invalid URL');
   if (sim.state.datasources.some((d) => d !== ds && d.name === input.name))
     return messageError(409, 'Failed to update datasource: data source with the same name already exists');

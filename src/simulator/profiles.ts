@@ -17,8 +17,6 @@ export interface Profile {
   readonly uniqueDashboardTitles: boolean;
   /** ≤ 11.2: a folder title must be unique under its parent (409). */
   readonly uniqueFolderTitles: boolean;
-  /** 11+: `folderUid` in the response of `POST /api/dashboards/db`. */
-  readonly dashboardPostFolderUid: boolean;
   /** 12.x: `meta.apiVersion` in `GET /api/dashboards/uid/:uid`. */
   readonly dashboardMetaApiVersion: boolean;
   /** Body of a folder 404: `{"status":"not-found",…}` (legacy mapper) or errutil `folder.notFound`. [M] */
@@ -109,7 +107,6 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     commit: 'sim-10-4',
     uniqueDashboardTitles: true,
     uniqueFolderTitles: true,
-    dashboardPostFolderUid: false,
     dashboardMetaApiVersion: false,
     folderNotFound: 'legacy',
     folderDeleteBody: 'plain',
@@ -151,7 +148,6 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     commit: 'sim-11-2',
     uniqueDashboardTitles: true,
     uniqueFolderTitles: true,
-    dashboardPostFolderUid: true,
     dashboardMetaApiVersion: false,
     folderNotFound: 'legacy',
     folderDeleteBody: 'plain',
@@ -193,7 +189,6 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     commit: 'sim-11-6',
     uniqueDashboardTitles: false,
     uniqueFolderTitles: false,
-    dashboardPostFolderUid: true,
     dashboardMetaApiVersion: false,
     folderNotFound: 'errutil',
     folderDeleteBody: 'plain',
@@ -235,7 +230,6 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     commit: 'sim-12-1',
     uniqueDashboardTitles: false,
     uniqueFolderTitles: false,
-    dashboardPostFolderUid: true,
     dashboardMetaApiVersion: true,
     folderNotFound: 'errutil',
     folderDeleteBody: 'plain',

@@ -22,6 +22,7 @@ describe('admin endpoints', () => {
       uid: 'p',
       name: 'P',
       type: 'prometheus',
+      access: 'proxy',
       secureJsonData: { password: 'hunter2' },
     });
     const call = (method: string, path: string, authorization?: string): Promise<Response> =>
@@ -87,7 +88,7 @@ describe('admin endpoints', () => {
 
   it('mark dashboards as provisioned and data sources as read-only', async () => {
     sim = await simulator();
-    await client(sim).post('/api/datasources', { uid: 'p', name: 'P', type: 'prometheus' });
+    await client(sim).post('/api/datasources', { uid: 'p', name: 'P', type: 'prometheus', access: 'proxy' });
     expect(
       (await admin(sim, 'POST', '/__sim/mark', { kind: 'datasource', uid: 'p', readOnly: true })).status,
     ).toBe(200);

@@ -71,6 +71,15 @@ describe('POST /api/datasources', () => {
 });
 
 describe('PUT /api/datasources/uid/:uid', () => {
+  it('refuses a POST or PUT without access (UpdateDataSourceCommand / AddDataSourceCommand bind it as required)', async () => {
+    sim = await simulator();
+    const api = client(sim);
+    const { access: _access, ...noAccess } = prometheus as Record<string, unknown>;
+    expect((await api.post('/api/datasources', noAccess)).json).toEqual({ message: 'bad request data' });
+    await api.post('/api/datasources', prometheus);
+    expect((await api.put('/api/datasources/uid/prom', { ...noAccess, version: 1 })).status).toBe(400);
+  });
+
   it('replaces plain fields, keeps omitted secrets and replaces given ones', async () => {
     sim = await simulator();
     const api = client(sim);
@@ -78,6 +87,7 @@ describe('PUT /api/datasources/uid/:uid', () => {
     const r = await api.put('/api/datasources/uid/prom', {
       name: 'Prometheus',
       type: 'prometheus',
+      access: 'proxy',
       url: 'http://prom2:9090',
       version: 1,
       secureJsonData: { httpHeaderValue1: 'Bearer x' },
@@ -100,7 +110,7 @@ describe('PUT /api/datasources/uid/:uid', () => {
     sim = await simulator();
     const api = client(sim);
     await api.post('/api/datasources', prometheus);
-    const base = { name: 'Prometheus', type: 'prometheus', url: 'http://p' };
+    const base = { name: 'Prometheus', type: 'prometheus', url: 'http://p', access: 'proxy' };
     expect(
       obj(obj((await api.put('/api/datasources/uid/prom', { ...base, version: 5 })).json)['datasource'])[
         'version'
@@ -120,13 +130,21 @@ describe('PUT /api/datasources/uid/:uid', () => {
     const api = client(sim);
     await api.post('/api/datasources', prometheus);
     sim.admin.mark({ kind: 'datasource', uid: 'prom', readOnly: true });
-    const r = await api.put('/api/datasources/uid/prom', { name: 'Prometheus', type: 'prometheus' });
+    const r = await api.put('/api/datasources/uid/prom', {
+      name: 'Prometheus',
+      type: 'prometheus',
+      access: 'proxy',
+    });
     expect(r.status).toBe(403);
     expect(r.json).toEqual({ message: 'Cannot update read-only data source' });
     expect((await api.del('/api/datasources/uid/prom')).json).toEqual({
       message: 'Cannot delete read-only data source',
     });
-    const missing = await api.put('/api/datasources/uid/nope', { name: 'x', type: 'prometheus' });
+    const missing = await api.put('/api/datasources/uid/nope', {
+      name: 'x',
+      type: 'prometheus',
+      access: 'proxy',
+    });
     expect(missing.status).toBe(404);
     expect(missing.json).toEqual({ message: 'Data source not found' });
   });
@@ -135,8 +153,12 @@ describe('PUT /api/datasources/uid/:uid', () => {
     sim = await simulator();
     const api = client(sim);
     await api.post('/api/datasources', prometheus);
-    await api.post('/api/datasources', { uid: 'loki', name: 'Loki', type: 'loki' });
-    const r = await api.put('/api/datasources/uid/loki', { name: 'Prometheus', type: 'loki' });
+    await api.post('/api/datasources', { uid: 'loki', name: 'Loki', type: 'loki', access: 'proxy' });
+    const r = await api.put('/api/datasources/uid/loki', {
+      name: 'Prometheus',
+      type: 'loki',
+      access: 'proxy',
+    });
     expect(r.status).toBe(409);
   });
 });

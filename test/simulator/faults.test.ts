@@ -107,7 +107,11 @@ describe('database-locked errors', () => {
     const held = new AbortController();
     const pending = failure(postFolder(sim, 'Held', held.signal));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const unrelated = await client(sim).post('/api/datasources', { name: 'P', type: 'prometheus' });
+    const unrelated = await client(sim).post('/api/datasources', {
+      name: 'P',
+      type: 'prometheus',
+      access: 'proxy',
+    });
     expect(unrelated.status).toBe(200);
     held.abort();
     expect(await pending).toBeInstanceOf(DOMException);

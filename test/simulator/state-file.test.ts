@@ -27,6 +27,7 @@ describe('state file', () => {
       uid: 'p',
       name: 'P',
       type: 'prometheus',
+      access: 'proxy',
       secureJsonData: { password: 'x' },
     });
     await api.post('/api/v1/provisioning/contact-points', {
