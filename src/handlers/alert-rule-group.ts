@@ -14,7 +14,11 @@ import {
 } from './shared.ts';
 import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
 
-/** Defaults Grafana writes into every query model on save. */
+/**
+ * Defaults Grafana writes into every query model on save: `defaultMaxDataPoints = 43200` and
+ * `defaultIntervalMS = 1000` (grafana/grafana pkg/services/ngalert/models/alert_query.go, `setDefaults` /
+ * `InitDefaults`, 10.x to 13.x).
+ */
 const MODEL_DEFAULTS: Readonly<Record<string, number>> = { intervalMs: 1000, maxDataPoints: 43200 };
 
 function comparableQuery(query: unknown): unknown {
@@ -22,6 +26,7 @@ function comparableQuery(query: unknown): unknown {
   const model = { ...asRecord(q.model) };
   for (const [key, value] of Object.entries(MODEL_DEFAULTS)) if (model[key] === value) delete model[key];
   const range = asRecord(q.relativeTimeRange);
+  // Expressions: the old data source uid "-100" and "__expr__" are one (pkg/expr: `OldDatasourceUID`, `DatasourceUID`).
   const datasourceUid = q.datasourceUid === '-100' ? '__expr__' : q.datasourceUid;
   return withoutEmpty({
     refId: q.refId,
@@ -34,7 +39,9 @@ function comparableQuery(query: unknown): unknown {
 
 /**
  * A rule as Grafana keeps it, without server fields (id, updated, orgID, provenance), group fields (folder,
- * group) and defaults; durations canonical; for recording rules, the fields the server clears.
+ * group) and defaults; durations canonical (`for` is written by Prometheus' `model.Duration`, "1m" for "60s",
+ * pkg/services/ngalert/api/tooling/definitions/provisioning_alert_rules.go); for recording rules, the fields the
+ * server clears.
  */
 export function comparableRule(rule: unknown): unknown {
   const r = asRecord(rule);
@@ -62,7 +69,9 @@ export function comparableRule(rule: unknown): unknown {
 }
 
 /**
- * Fields some Grafana versions do not know: they drop them on input and never return them. Where a live rule
+ * Fields some Grafana versions do not know (`ProvisionedAlertRule` in each release's OpenAPI description, see
+ * src/simulator/openapi-shapes.ts: `record` from 11.2, `keep_firing_for` 11.6, `missingSeriesEvalsToResolve`
+ * 12.x): they drop them on input and never return them. Where a live rule
  * lacks the field altogether, the desired value stands in for it, so that an older Grafana is not told forever
  * to change what it cannot hold. (keep_firing_for, record and notification_settings are always present where
  * supported; missingSeriesEvalsToResolve is omitted when unset, so its absence is read the same way.)

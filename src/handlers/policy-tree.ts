@@ -12,7 +12,11 @@ import type { Comparable, HandlerContext, KindHandler } from './types.ts';
 
 const MATCHER = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*(?:"((?:[^"\\]|\\.)*)"|(\S*))\s*$/;
 
-/** One representation for route matchers: `[name, op, value]` triples, sorted (matchers are ANDed). */
+/**
+ * One representation for route matchers: `[name, op, value]` triples, sorted (matchers are ANDed, and Grafana
+ * sorts them itself when it stores the tree). The legacy `match` / `match_re` and string `matchers` a tree may
+ * still carry mean the same as `object_matchers` (definitions.Route, pkg/services/ngalert/api/tooling/definitions).
+ */
 function matchersOf(route: Record<string, unknown>): string[][] {
   const out: string[][] = [];
   for (const m of asArray(route.object_matchers)) {
@@ -50,7 +54,7 @@ export function comparableRoute(route: unknown): Record<string, unknown> {
 
 /**
  * The notification policy tree: one per organisation, always there (Grafana's default when none was set).
- * Replaced whole; "deleting" it resets the default. Owned when provisioned through the API.
+ * Replaced whole; "deleting" it resets the default. Never pruned.
  */
 export const policyTreeHandler: KindHandler<'NotificationPolicyTree'> = {
   kind: 'NotificationPolicyTree',
