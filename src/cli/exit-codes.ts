@@ -26,10 +26,8 @@ const CODES: Readonly<Record<ErrorCode, number>> = {
  * The one place that maps typed errors to exit codes. Anything unexpected is 1: a bug or an environment
  * problem, reported with its stack by the runner.
  */
-export function exitCodeFor(error: unknown, command?: CommandName): number {
+export function exitCodeFor(error: unknown): number {
   if (!(error instanceof StackError)) return EXIT.error;
-  // Drift keeps 2 for "drift found": an unreachable or refusing Grafana is an error there (1), as the table says.
-  if (command === 'drift' && (error.code === 'grafana-unreachable' || error.code === 'grafana-auth'))
-    return EXIT.error;
+  // Every command that talks to Grafana says "unreachable or refused credentials" the same way: 3 (drift too).
   return CODES[error.code];
 }

@@ -46,6 +46,6 @@ export async function runCommand(
       output.err(
         `${command}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
-    return exitCodeFor(error, command);
+    return exitCodeFor(error);
   }
 }

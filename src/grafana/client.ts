@@ -244,23 +244,21 @@ export class GrafanaClient {
       else this.sent.reads += 1;
       if (attempt > 0) this.sent.retries += 1;
       let response: TransportResponse;
+      const deadline = requestDeadline(
+        this.connection.timeoutMs ?? DEFAULTS.timeoutMs,
+        this.cancelled.signal,
+      );
       try {
-        response = await this.fetchImpl(url, {
-          method,
-          headers,
-          body,
-          signal: AbortSignal.any([
-            AbortSignal.timeout(this.connection.timeoutMs ?? DEFAULTS.timeoutMs),
-            this.cancelled.signal,
-          ]),
-        });
+        response = await this.fetchImpl(url, { method, headers, body, signal: deadline.signal });
       } catch (error) {
+        deadline.done();
         this.onRequest?.({ method, path, status: 'network-error', attempt, retry: !last });
         if (last) throw new NetworkError(method, path, error);
         await this.sleep(this.backoff(attempt));
         continue;
       }
       const text = await response.text().catch(() => '');
+      deadline.done();
       if (response.status >= 300 && response.status < 400) {
         // Followed silently, a redirect would turn a POST into a GET, or land on a login page answered 200.
         const to = redirectTarget(response.headers.get('location'), url);
@@ -288,6 +286,33 @@ export class GrafanaClient {
       return { status: response.status, body: parsed };
     }
   }
+}
+
+/**
+ * The signal of one request: aborted when its timeout passes or the client is cancelled. The timer is a plain
+ * setTimeout this function holds (and clears once the answer is read): `AbortSignal.any([AbortSignal.timeout(ms),
+ * …])` lets Node 20 collect the timeout signal before it fires (nodejs/node#57736), and a request to a server that
+ * never answers then hangs for ever.
+ */
+export function requestDeadline(
+  timeoutMs: number,
+  cancelled: AbortSignal,
+): { readonly signal: AbortSignal; done(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+    timeoutMs,
+  );
+  const onCancel = (): void => controller.abort(cancelled.reason);
+  if (cancelled.aborted) onCancel();
+  else cancelled.addEventListener('abort', onCancel, { once: true });
+  return {
+    signal: controller.signal,
+    done() {
+      clearTimeout(timer);
+      cancelled.removeEventListener('abort', onCancel);
+    },
+  };
 }
 
 /** The connection failed (reset, refused, timed out) on every attempt. */

@@ -53,10 +53,9 @@ describe('exit codes', () => {
     expect(exitCodeFor(error)).toBe(code);
   });
 
-  it('keeps 2 for drift found: an unreachable or refusing Grafana is an error (1) there', () => {
-    expect(exitCodeFor(new GrafanaUnreachableError('x'), 'drift')).toBe(EXIT.error);
-    expect(exitCodeFor(new GrafanaAuthError('x'), 'drift')).toBe(EXIT.error);
-    expect(exitCodeFor(new PartialApplyError([]), 'drift')).toBe(EXIT.partial);
+  it('answers 3 for an unreachable or refusing Grafana whatever the command, drift included', () => {
+    expect(exitCodeFor(new GrafanaUnreachableError('x'))).toBe(EXIT.auth);
+    expect(exitCodeFor(new GrafanaAuthError('x'))).toBe(EXIT.auth);
   });
 });
 

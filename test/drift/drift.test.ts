@@ -231,14 +231,14 @@ describe('drift after hand edits', () => {
     }
   });
 
-  it('exits 1 when Grafana cannot be reached', async () => {
+  it('exits 3 when Grafana cannot be reached, like publish', async () => {
     const lines: string[] = [];
     const code = await runCommand(
       'drift',
       (o) => driftMain(ROOT, [], { GRAFANA_URL: 'http://127.0.0.1:9', GRAFANA_TOKEN: TOKEN }, o),
       { out: (l) => lines.push(l), err: (l) => lines.push(l) },
     );
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(lines.join('\n')).toContain('unreachable');
   });
 });

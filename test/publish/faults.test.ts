@@ -72,7 +72,7 @@ describe('publish with a permanent fault', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(PartialApplyError);
-    expect(exitCodeFor(caught, 'publish')).toBe(4);
+    expect(exitCodeFor(caught)).toBe(4);
     expect((caught as PartialApplyError).failed.map((f) => f.ref)).toEqual([
       'AlertRuleGroup/telemetry-pipeline',
     ]);
