@@ -32,6 +32,8 @@ export interface RequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Statuses returned to the caller instead of thrown (e.g. 404 on a GET that may miss). */
   readonly allow?: readonly number[];
+  /** Send no credentials (the health check, before anything says the server is Grafana). */
+  readonly anonymous?: boolean;
 }
 
 export interface GrafanaResponse {
@@ -228,7 +230,7 @@ export class GrafanaClient {
     const retries = this.connection.retries ?? DEFAULTS.retries;
     const headers: Record<string, string> = {
       Accept: 'application/json',
-      Authorization: this.authorization,
+      ...(options.anonymous === true ? {} : { Authorization: this.authorization }),
       ...options.headers,
     };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -282,6 +284,17 @@ export class GrafanaClient {
       }
       if (response.status >= 400 && !allowed) {
         throw new GrafanaApiError(method, path, response.status, message, hintFor(response.status, message));
+      }
+      if (response.status < 300 && typeof parsed === 'string') {
+        // Grafana's API answers JSON (or nothing): a page of HTML or text is a proxy, a login page or not Grafana,
+        // and a write it answers has not been done by Grafana.
+        throw new GrafanaApiError(
+          method,
+          path,
+          response.status,
+          `answered ${response.status} with a body that is not JSON (${response.headers.get('content-type') ?? 'no content type'})`,
+          'Check that GRAFANA_URL is the address of Grafana itself, not of a proxy or a login page.',
+        );
       }
       return { status: response.status, body: parsed };
     }

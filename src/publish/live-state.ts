@@ -4,7 +4,7 @@ import type { Kind } from '../core/kinds.ts';
 import { KINDS } from '../core/kinds.ts';
 import type { Resource, ResourceOf } from '../core/resource.ts';
 import type { GrafanaInfo } from '../grafana/probe.ts';
-import { probeGrafana } from '../grafana/probe.ts';
+import { checkHealth, probeCredentials } from '../grafana/probe.ts';
 import type { HandlerContext, ListContext, LiveObject } from '../handlers/types.ts';
 import type { FullHandlers } from './apply.ts';
 import { sameAsDesired } from './plan.ts';
@@ -73,18 +73,21 @@ export async function readLive(
 }
 
 /**
- * Probes Grafana and reads it at the same time. A failed probe wins (it says what is wrong: unreachable, bad
- * credentials): the reads still in flight are cancelled and their failures dropped.
+ * Checks that the server is Grafana (its health answer, asked without credentials: nothing is sent to a server
+ * that does not answer like Grafana), then checks the credentials and reads it at the same time. A failed probe
+ * wins (it says what is wrong: unreachable, not Grafana, bad credentials): the reads still in flight are
+ * cancelled and their failures dropped.
  */
 export async function probeAndReadLive(
   handlers: FullHandlers,
   base: Omit<HandlerContext, 'ownedFolders'>,
   desired: Desired,
 ): Promise<{ info: GrafanaInfo; live: Map<Kind, LiveObject[]>; context: HandlerContext }> {
+  const health = await checkHealth(base.client);
   const reading = quiet(readLive(handlers, base, desired));
   let info: GrafanaInfo;
   try {
-    info = await probeGrafana(base.client);
+    info = await probeCredentials(base.client, health);
   } catch (error) {
     base.client.cancel();
     throw error;

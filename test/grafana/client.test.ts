@@ -266,3 +266,25 @@ describe('the Grafana client', () => {
     }
   });
 });
+
+describe("answers that are not Grafana's", () => {
+  it('treats a 200 answered with HTML as a failed request, writes included', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html>Sign in</html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const c = new GrafanaClient(
+        { url: `http://127.0.0.1:${port}`, auth: { kind: 'token', token: 't0ken-1234' }, retries: 0 },
+        { sleep: () => Promise.resolve(), random: () => 0 },
+      );
+      const error = await c.post('/api/folders', { uid: 'x', title: 'X' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GrafanaApiError);
+      expect(String((error as GrafanaApiError).message)).toContain('not JSON (text/html)');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
