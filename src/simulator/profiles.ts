@@ -1,7 +1,7 @@
 /**
  * The version profiles: every behaviour of the simulator that differs between Grafana releases is decided here and
  * nowhere else. A profile stands for a release line; `version` is what `/api/health` and `buildInfo` report.
- * Entries marked [M] in README.md are plausible but not verified against a running Grafana.
+ * Each one is cited (or marked assumed) in the citation table of README.md.
  */
 
 export type ProfileName = '10.4' | '11.2' | '11.6' | '12.x';
@@ -19,9 +19,12 @@ export interface Profile {
   readonly uniqueFolderTitles: boolean;
   /** 12.x: `meta.apiVersion` in `GET /api/dashboards/uid/:uid`. */
   readonly dashboardMetaApiVersion: boolean;
-  /** Body of a folder 404: `{"status":"not-found",…}` (legacy mapper) or errutil `folder.notFound`. [M] */
+  /** Body of a folder 404: `{"status":"not-found",…}` (legacy mapper) or errutil `folder.notFound`. (assumed: see README.md) */
   readonly folderNotFound: 'legacy' | 'errutil';
-  /** Body of a folder DELETE: `{"id","message":"Folder <t> deleted","title"}` or `{"message":"Folder deleted"}`. [M] */
+  /**
+   * Body of a folder DELETE: `{"id","message":"Folder <t> deleted","title"}` or `{"message":"Folder deleted"}`; every
+   * release's `DeleteFolder` answers the plain one (the titled one is only in its swagger comment).
+   */
   readonly folderDeleteBody: 'titled' | 'plain';
   /** ≤ 11.x: a second alert rule with the same title in a folder is rejected (400). */
   readonly uniqueRuleTitles: boolean;
@@ -36,14 +39,13 @@ export interface Profile {
     readonly record: boolean;
     readonly missingSeriesEvalsToResolve: boolean;
   };
-  /** `KeepLast` accepted as noDataState / execErrState. [M] */
+  /** `KeepLast` accepted as noDataState / execErrState. (assumed: see README.md) */
   readonly keepLastState: boolean;
   /** `DELETE /api/v1/provisioning/folder/:uid/rule-groups/:group` exists (≈ 11+). */
   readonly ruleGroupDelete: boolean;
   /**
-   * Policies, mute timings, templates and contact point DELETE: 11+ use the relaxed rule (403 errutil when moving a
-   * provisioned object to none); 10.4 does not check policies, mute timings and templates and checks contact point
-   * DELETE strictly (500). [M for 10.4]
+   * Policies, mute timings and templates: 11+ use the relaxed rule (403 errutil when moving a provisioned object to
+   * none); 10.4 does not check them (assumed: see README.md). Contact point DELETE takes no provenance anywhere.
    */
   readonly relaxedProvenance: boolean;
   /** Wording of the `alerting.notifications.invalidProvenance` message (changed in 12). */
@@ -52,11 +54,11 @@ export interface Profile {
   readonly notificationVersions: boolean;
   /** Contact point PUT of an unknown uid (500 legacy / 404) and DELETE of a referenced one (500 legacy / 409). */
   readonly contactPointErrors: 'legacy' | 'errutil';
-  /** Policy tree validation errors: `invalid object specification: …` or errutil `routes.invalidFormat`. [M] */
+  /** Policy tree validation errors: `invalid object specification: …` or errutil `routes.invalidFormat`. (assumed: see README.md) */
   readonly routeErrors: 'legacy' | 'errutil';
   /** Template GET of an unknown name: empty 404 (older) or errutil `templates.notFound`. */
   readonly templateNotFound: 'empty' | 'errutil';
-  /** Template PUT validation errors: `invalid object specification: …` (older) or errutil `templates.invalidFormat`. [M] */
+  /** Template PUT validation errors: `invalid object specification: …` (older) or errutil `templates.invalidFormat`. (assumed: see README.md) */
   readonly templateErrors: 'legacy' | 'errutil';
   /** 12.x: service accounts get a minimal `/api/user` profile. */
   readonly minimalServiceAccountUser: boolean;
@@ -66,7 +68,10 @@ export interface Profile {
   readonly ruleConflictMessage: 'bracketed' | 'sentence';
   /** `/apis/dashboard.grafana.app/v1beta1|v1` and `/apis/folder.grafana.app/v1beta1` are served (12.0+). */
   readonly kubernetesApis: boolean;
-  /** The `schemaVersion` the release's frontend migrates a dashboard to when a person saves it. [M] */
+  /**
+   * The frontend's `DASHBOARD_SCHEMA_VERSION`, which its save writes: 39 on 10.4 and 11.2, 41 on 11.6 and 12.0–12.2
+   * (public/app/features/dashboard/state/DashboardMigrator.ts; 11.2 and 12.x inferred from the migrations' dates).
+   */
   readonly dashboardSchemaVersion: number;
   /**
    * `orgId` of the legacy folder DTO: 0 until PR #99724 (Jan 2025) set it in `newToFolderDto`, then the org.

@@ -52,7 +52,7 @@ export function secureSettingsFor(
   return Object.entries(table).find(([t]) => t.toLowerCase() === lower)?.[1] ?? [];
 }
 
-/** Settings an integration cannot do without (one of each inner list), with Grafana's wording. [M] */
+/** Settings an integration cannot do without (one of each inner list), with Grafana's wording (assumed: see README.md). */
 export const REQUIRED_SETTINGS: Readonly<Record<string, readonly (readonly string[])[]>> = {
   email: [['addresses']],
   slack: [['url', 'token']],

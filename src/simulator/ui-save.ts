@@ -348,13 +348,15 @@ export function uiSaveModel(profile: Profile, stored: JsonObject, options: UiSav
   if (!annotationList.some((a) => isJsonObject(a) && a['builtIn'] === 1)) annotationList.unshift(BUILT_IN);
   d['annotations'] = { ...annotations, list: annotationList };
   const save = profile.dashboardSaveModel === 'classic' ? classicPanel : scenesPanel;
-  const withPlugins = (p: JsonObject): JsonObject => {
+  // Panels inside a collapsed row never render, so their plugin never loads.
+  const withPlugins = (p: JsonObject, hidden = false): JsonObject => {
+    const collapsed = p['type'] === 'row' && p['collapsed'] === true;
     const row = Array.isArray(p['panels'])
-      ? { ...p, panels: p['panels'].filter(isJsonObject).map(withPlugins) }
+      ? { ...p, panels: p['panels'].filter(isJsonObject).map((inner) => withPlugins(inner, collapsed)) }
       : p;
-    return save((isLoaded(row) ? pluginLoaded(row, profile) : row) as JsonObject);
+    return save((!hidden && isLoaded(row) ? pluginLoaded(row, profile) : row) as JsonObject);
   };
-  d['panels'] = loadPanels(list(d['panels'])).map(withPlugins);
+  d['panels'] = loadPanels(list(d['panels'])).map((p) => withPlugins(p));
   const templating = obj(d['templating']);
   d['templating'] = {
     ...templating,
