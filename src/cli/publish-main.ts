@@ -33,6 +33,7 @@ export async function publishMain(
     'dry-run': { type: 'boolean', default: false },
     json: { type: 'string' },
     prune: { type: 'boolean', default: false },
+    'prune-nested': { type: 'boolean', default: false },
     only: { type: 'string', multiple: true },
     editable: { type: 'boolean', default: false },
     'rotate-secrets': { type: 'boolean', default: false },
@@ -52,6 +53,7 @@ export async function publishMain(
     {
       dryRun: flags['dry-run'],
       prune: flags.prune,
+      pruneNested: flags['prune-nested'],
       only: flags.only ?? [],
       editable: flags.editable,
       resendSecrets: flags['rotate-secrets'],

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { GrafanaApiError, GrafanaUrlError, provenanceHint } from './errors.ts';
 import type { Transport, TransportResponse } from './http-transport.ts';
@@ -166,6 +167,8 @@ export class GrafanaClient {
     deps: ClientDependencies = {},
   ) {
     this.baseUrl = grafanaAddress(connection.url);
+    // Every request in flight listens for cancellation (requestDeadline): more than Node's default of 10.
+    setMaxListeners(0, this.cancelled.signal);
     const auth = connection.auth;
     this.authorization =
       auth.kind === 'token'

@@ -43,6 +43,10 @@ export function formatPlan(
       if (action.changes.length > max) lines.push(`      … and ${action.changes.length - max} more`);
     }
   }
+  for (const cascade of plan.cascades)
+    lines.push(
+      `  ! ${cascade.folder} would also delete what is in it and not deleted on its own: ${cascade.takes.join(', ')} (needs --prune-nested)`,
+    );
   const { create, update, delete: del, noop } = plan.counts;
   lines.push(`Plan: ${create} to create, ${update} to update, ${del} to delete, ${noop} unchanged.`);
   return lines;
@@ -64,6 +68,7 @@ export function planJson(plan: Plan): unknown {
         ? {}
         : { changes: a.changes.map((c) => ({ path: c.path, before: c.before, after: c.after })) }),
     })),
+    cascades: plan.cascades,
   };
 }
 

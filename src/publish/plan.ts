@@ -31,6 +31,18 @@ export interface Plan {
   /** Deletions first (reverse dependency order), then creations, updates and no-ops in dependency order. */
   readonly actions: readonly Action[];
   readonly counts: Readonly<Record<ActionType, number>>;
+  /**
+   * What deleting a folder would take with it that the plan does not delete itself: Grafana deletes a folder with
+   * every subfolder, dashboard and alert rule in it (`DeleteFolder`, pkg/api/folder.go; rules with
+   * `forceDeleteRules`). Publish refuses such a plan unless nested deletions are allowed.
+   */
+  readonly cascades: readonly Cascade[];
+}
+
+export interface Cascade {
+  readonly folder: ResourceRef;
+  /** Objects inside it, at any depth, that are not ours or not otherwise planned for deletion. */
+  readonly takes: readonly ResourceRef[];
 }
 
 export type Handlers = { readonly [K in Kind]: Pick<KindHandler<K>, 'desired' | 'live'> };
@@ -171,10 +183,51 @@ export function planActions(input: PlanInput): Plan {
       }
     }
   }
+  const cascades = cascadesOf(actions, input.live);
   const rank = (a: Action): number =>
     a.type === 'delete' ? -100 + (KINDS.length - kindOrder(a.kind)) : kindOrder(a.kind);
   actions.sort((a, b) => rank(a) - rank(b) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const counts: Record<ActionType, number> = { create: 0, update: 0, delete: 0, noop: 0 };
   for (const a of actions) counts[a.type] += 1;
-  return { actions, counts };
+  return { actions, counts, cascades };
+}
+
+function parentOf(folder: LiveObject): string | undefined {
+  const body = folder.body;
+  const parent =
+    typeof body === 'object' && body !== null ? (body as { parentUid?: unknown }).parentUid : undefined;
+  return typeof parent === 'string' && parent !== '' ? parent : undefined;
+}
+
+/** For each folder to delete, what sits inside it (at any depth) that the plan does not delete on its own. */
+function cascadesOf(actions: readonly Action[], live: ReadonlyMap<Kind, readonly LiveObject[]>): Cascade[] {
+  const deleting = new Set(actions.filter((a) => a.type === 'delete').map((a) => a.ref));
+  const folders = live.get('Folder') ?? [];
+  const childrenOf = new Map<string, LiveObject[]>();
+  for (const f of folders) {
+    const parent = parentOf(f);
+    if (parent !== undefined) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), f]);
+  }
+  const contents = [...(live.get('Dashboard') ?? []), ...(live.get('AlertRuleGroup') ?? [])];
+  const out: Cascade[] = [];
+  for (const action of actions) {
+    if (action.type !== 'delete' || action.kind !== 'Folder') continue;
+    const inside = new Set<string>([action.uid]);
+    const stack = [action.uid];
+    const takes: ResourceRef[] = [];
+    while (stack.length > 0) {
+      const uid = stack.pop() ?? '';
+      for (const child of childrenOf.get(uid) ?? []) {
+        if (inside.has(child.uid)) continue;
+        inside.add(child.uid);
+        stack.push(child.uid);
+        if (!deleting.has(child.ref)) takes.push(child.ref);
+      }
+    }
+    for (const object of contents)
+      if (object.folderUid !== undefined && inside.has(object.folderUid) && !deleting.has(object.ref))
+        takes.push(object.ref);
+    if (takes.length > 0) out.push({ folder: action.ref, takes: takes.sort() });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { BaseConfig } from '../config/base.ts';
 import { desiredOf } from '../core/desired.ts';
 import { ownershipOf } from '../core/ownership.ts';
-import { ValidationError } from '../core/errors.ts';
+import { UsageError, ValidationError } from '../core/errors.ts';
 import type { Resource } from '../core/resource.ts';
 import { refOf } from '../core/resource.ts';
 import type { GrafanaConnection } from '../grafana/client.ts';
@@ -29,6 +29,11 @@ export interface PublishOptions {
   readonly editable?: boolean;
   /** Send every secret again (rotation); otherwise secrets Grafana already holds are kept. */
   readonly resendSecrets?: boolean;
+  /**
+   * Let a pruned folder take with it what sits inside it and is not deleted on its own (subfolders, dashboards and
+   * rule groups that are not ours, or that --only leaves out). Without it such a plan is refused.
+   */
+  readonly pruneNested?: boolean;
 }
 
 export interface PublishHooks {
@@ -128,6 +133,11 @@ export async function publishProject<C extends BaseConfig>(
     ...(only === undefined ? {} : { only }),
   });
   hooks.onPlan?.(plan, info.version);
+  if (plan.cascades.length > 0 && options.pruneNested !== true && options.dryRun !== true) {
+    throw new UsageError(
+      `nothing was written: deleting ${plan.cascades.map((c) => `${c.folder} would also delete ${c.takes.join(', ')}`).join('; ')} (Grafana deletes a folder with everything in it). Move or delete those first, or run again with --prune-nested to let them go.`,
+    );
+  }
   if (options.dryRun === true) {
     return { plan, events: [], grafanaVersion: info.version, requests: { ...client.sent } };
   }
