@@ -8,10 +8,10 @@ import { redactingOutput } from '../src/publish/redacting-output.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = withDotEnv(root, process.env);
+// driftMain adds the token, the password and the content secrets; errors the runner prints are masked too.
 const redactor = new Redactor();
-redactor.add(env.GRAFANA_TOKEN, env.GRAFANA_PASSWORD);
 process.exitCode = await runCommand(
   'drift',
-  (output) => driftMain(root, process.argv.slice(2), env, output),
+  (output) => driftMain(root, process.argv.slice(2), env, output, redactor),
   redactingOutput(consoleOutput, redactor),
 );

@@ -109,6 +109,41 @@ describe('drift after hand edits', () => {
     expect((await drift(sim)).code).toBe(0);
   });
 
+  it.each(['text', 'markdown', 'json'])(
+    'masks a content secret Grafana shows in a plain field, as publish does (%s)',
+    async (format) => {
+      sim = await published('11.6');
+      // The Loki tenant pasted into a plain jsonData field, and a dashboard title holding the Tempo tenant.
+      sim.ui.editDataSource('loki', (ds) => {
+        ds['jsonData'] = {
+          ...(ds['jsonData'] as object),
+          derivedFields: [],
+          httpHeaderName1: CANARIES.LOKI_TENANT,
+        };
+      });
+      sim.ui.editDashboard('service-red', (d) => {
+        d['title'] = `Tenant ${CANARIES.TEMPO_TENANT}`;
+      });
+      const lines: string[] = [];
+      const code = await runCommand(
+        'drift',
+        (o) =>
+          driftMain(
+            ROOT,
+            ['--format', format],
+            { GRAFANA_URL: sim?.url ?? '', GRAFANA_TOKEN: TOKEN, ...CANARIES },
+            o,
+          ),
+        { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+      );
+      expect(code).toBe(2);
+      const text = lines.join('\n');
+      expect(text).toContain('DataSource/loki');
+      expect(text).toContain('***');
+      for (const value of Object.values(CANARIES)) expect(text).not.toContain(value);
+    },
+  );
+
   it.each(PROFILE_NAMES)(
     '%s: reports a contact point setting added by hand, which the code does not define, and publish removes it',
     async (profile) => {

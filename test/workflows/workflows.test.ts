@@ -139,7 +139,7 @@ describe('GitHub workflows', () => {
     });
   });
 
-  it('hands every secret the content needs to every publish step, and .env.example lists it', async () => {
+  it('hands every secret the content needs to every publish and drift step, and .env.example lists it', async () => {
     const needed = await secretVariables();
     expect(needed).toEqual(expect.arrayContaining(['HEARTBEAT_TOKEN', 'LOKI_TENANT', 'TEMPO_TENANT']));
     const example = [
@@ -148,7 +148,9 @@ describe('GitHub workflows', () => {
     expect(needed.filter((name) => !example.includes(name))).toEqual([]);
     const publishSteps = stepsRunning('publish');
     expect(publishSteps.map((s) => s.file)).toEqual(['publish.yml', 'publish.yml']);
-    for (const { file, step } of publishSteps) {
+    const driftSteps = stepsRunning('drift');
+    expect(driftSteps.map((s) => s.file)).toEqual(['drift.yml']);
+    for (const { file, step } of [...publishSteps, ...driftSteps]) {
       const missing = needed.filter((name) => step.env?.[name] !== `\${{ secrets.${name} }}`);
       expect(missing, `${file}: ${step.run ?? ''}`).toEqual([]);
     }
