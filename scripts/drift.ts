@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { withDotEnv } from '../src/cli/environment.ts';
 import { driftMain } from '../src/cli/drift-main.ts';
 import { consoleOutput, runCommand } from '../src/cli/run.ts';
-import { Redactor } from '../src/publish/redact.ts';
+import { Redactor } from '../src/core/redact.ts';
 import { redactingOutput } from '../src/publish/redacting-output.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesUnder } from '../core/files.ts';
-import { Redactor } from '../publish/redact.ts';
+import { Redactor } from '../core/redact.ts';
 import { redactingOutput } from '../publish/redacting-output.ts';
 import { UsageError } from '../core/errors.ts';
 import { driftJson, driftMarkdown, driftText } from '../drift/format.ts';

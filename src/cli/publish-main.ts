@@ -4,7 +4,7 @@ import { UsageError } from '../core/errors.ts';
 import { loadProject } from '../project/load.ts';
 import { formatEvent, formatPlan, planJson, summary } from '../publish/format.ts';
 import { publishProject } from '../publish/publish.ts';
-import type { Redactor } from '../publish/redact.ts';
+import type { Redactor } from '../core/redact.ts';
 import type { Environment } from './environment.ts';
 import { grafanaConnection } from './environment.ts';
 import type { Output } from './run.ts';

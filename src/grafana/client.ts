@@ -1,3 +1,4 @@
+import { Redactor } from '../core/redact.ts';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { GrafanaApiError, GrafanaUrlError, provenanceHint } from './errors.ts';
@@ -125,11 +126,20 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.min(date - now, MAX_RETRY_AFTER_MS));
 }
 
-function describeBody(body: unknown): string {
-  if (typeof body === 'string') return body.slice(0, 300);
+/** Longest error text kept from a body. */
+const MAX_BODY_TEXT = 300;
+
+/**
+ * The text of an error body: its `message`, or the body itself, secrets masked first and only then cut (cut
+ * first, a secret across the cut would leave its beginning in clear).
+ */
+function describeBody(body: unknown, mask: (text: string) => string): string {
   const message =
     typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;
-  return typeof message === 'string' ? message : (JSON.stringify(body)?.slice(0, 300) ?? '');
+  const text =
+    typeof body === 'string' ? body : typeof message === 'string' ? message : (JSON.stringify(body) ?? '');
+  const masked = mask(text);
+  return masked.length > MAX_BODY_TEXT ? `${masked.slice(0, MAX_BODY_TEXT)}…` : masked;
 }
 
 function hintFor(status: number, body: string): string {
@@ -160,6 +170,14 @@ export class GrafanaClient {
   private readonly onRequest: ((event: RequestEvent) => void) | undefined;
   /** Requests sent, by method (each retry counts). */
   readonly sent = { reads: 0, writes: 0, retries: 0 };
+  /** Values never repeated in an error text (the credentials, and the secrets a run sends). */
+  private readonly masked = new Redactor();
+
+  /** Adds values to mask in error texts, before they are cut (publish adds the secrets it resolved). */
+  maskValues(...values: readonly (string | undefined)[]): void {
+    this.masked.add(...values);
+  }
+
   private readonly cancelled = new AbortController();
 
   constructor(
@@ -174,6 +192,7 @@ export class GrafanaClient {
       auth.kind === 'token'
         ? `Bearer ${auth.token}`
         : `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
+    this.maskValues(auth.kind === 'token' ? auth.token : auth.password);
     this.writes = new Semaphore(connection.writeConcurrency ?? DEFAULTS.writeConcurrency);
     this.reads = new Semaphore(connection.readConcurrency ?? DEFAULTS.readConcurrency);
     this.fetchImpl = deps.fetch ?? createHttpTransport();
@@ -278,7 +297,7 @@ export class GrafanaClient {
       }
       const parsed = parseBody(text);
       const allowed = (options.allow ?? []).includes(response.status);
-      const message = response.status >= 400 ? describeBody(parsed) : '';
+      const message = response.status >= 400 ? describeBody(parsed, (t) => this.masked.apply(t)) : '';
       const again = !allowed && retryable(method, response.status, message);
       this.onRequest?.({ method, path, status: response.status, attempt, retry: again && !last });
       if (again && !last) {

@@ -101,6 +101,7 @@ export async function publishProject<C extends BaseConfig>(
   const secrets = attempt(() => resolveSecrets(selected, env));
   if (secrets.ok) hooks.onSecrets?.([...secrets.value.values()]);
   const client = clientFactory(connection);
+  if (secrets.ok) client.maskValues(...secrets.value.values());
   const resendSecrets = options.resendSecrets ?? false;
   // Grafana is read while the project is validated (reads only: nothing is written before validation passed).
   const reading: Promise<Outcome<LiveRead>> = secrets.ok

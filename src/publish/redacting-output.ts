@@ -1,5 +1,5 @@
 import type { Output } from '../cli/run.ts';
-import type { Redactor } from './redact.ts';
+import type { Redactor } from '../core/redact.ts';
 
 /** An Output that masks every secret the redactor knows, whatever is printed (errors included). */
 export function redactingOutput(output: Output, redactor: Redactor): Output {

@@ -4,7 +4,7 @@ import { refOf } from '../core/resource.ts';
 import { isSecretRef } from '../core/secret.ts';
 import { MissingSecretError } from '../grafana/errors.ts';
 import type { SecretValues } from '../handlers/secrets.ts';
-import { MIN_MASKED_LENGTH } from './redact.ts';
+import { MIN_MASKED_LENGTH } from '../core/redact.ts';
 
 /** Every environment variable a set of resources needs, with the refs that need it, in name order. */
 export function secretsNeeded(resources: readonly Resource[]): Map<string, string[]> {

@@ -288,3 +288,28 @@ describe("answers that are not Grafana's", () => {
     }
   });
 });
+
+describe('error texts', () => {
+  it('mask a secret before cutting a long body, so no part of it is left in clear', async () => {
+    const secret = 'canary-cut-secret-9z9z';
+    const server = createServer((_req, res) => {
+      res.writeHead(400, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ message: `${'x'.repeat(290)} ${secret} and more after it` }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const c = new GrafanaClient(
+        { url: `http://127.0.0.1:${port}`, auth: { kind: 'token', token: 't0ken-1234' }, retries: 0 },
+        { sleep: () => Promise.resolve(), random: () => 0 },
+      );
+      c.maskValues(secret);
+      const error = (await c.post('/api/folders', {}).catch((e: unknown) => e)) as GrafanaApiError;
+      expect(error).toBeInstanceOf(GrafanaApiError);
+      expect(error.message).not.toContain(secret.slice(0, 6));
+      expect(error.message).toContain('***');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

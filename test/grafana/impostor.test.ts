@@ -10,7 +10,7 @@ import { driftMain } from '../../src/cli/drift-main.ts';
 import { publishMain } from '../../src/cli/publish-main.ts';
 import type { Output } from '../../src/cli/run.ts';
 import { runCommand } from '../../src/cli/run.ts';
-import { Redactor } from '../../src/publish/redact.ts';
+import { Redactor } from '../../src/core/redact.ts';
 import { CANARIES, ROOT, TOKEN } from '../fixtures/grafana.ts';
 
 interface Received {

@@ -18,7 +18,7 @@ import { GrafanaClient } from '../../src/grafana/client.ts';
 import { defineDashboard, defineFolder, stackDashboard } from '../../src/index.ts';
 import type { Project } from '../../src/project/project.ts';
 import { publishProject } from '../../src/publish/publish.ts';
-import { Redactor } from '../../src/publish/redact.ts';
+import { Redactor } from '../../src/core/redact.ts';
 import { redactingOutput } from '../../src/publish/redacting-output.ts';
 import { CANARIES, ROOT, repository } from '../fixtures/grafana.ts';
 

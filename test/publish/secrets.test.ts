@@ -11,7 +11,7 @@ import type { Output } from '../../src/cli/run.ts';
 import { runCommand } from '../../src/cli/run.ts';
 import { MissingSecretError } from '../../src/grafana/errors.ts';
 import { publishProject } from '../../src/publish/publish.ts';
-import { Redactor } from '../../src/publish/redact.ts';
+import { Redactor } from '../../src/core/redact.ts';
 import { redactingOutput } from '../../src/publish/redacting-output.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { startSimulator } from '../../src/simulator/index.ts';
