@@ -28,12 +28,17 @@ export function templateTextProblem(text: string): string | undefined {
   const trimmed = text.trim();
   if (!HAS_DEFINE.test(trimmed) && /\{\{-?\s*define\b/.test(trimmed))
     return 'its define block starts with "{{-", which Grafana does not take for one (it looks for "{{ define" with only blanks between): it wraps the text in a define of its own and then refuses the nested define';
-  let rest = trimmed;
+  return hasUnclosedAction(trimmed) ? 'an action opened with "{{" is never closed with "}}"' : undefined;
+}
+
+/** A Go template text with a `{{` that no `}}` follows (Go's parser refuses it: "unclosed action"). */
+export function hasUnclosedAction(text: string): boolean {
+  let rest = text;
   for (;;) {
     const open = rest.indexOf('{{');
-    if (open < 0) return undefined;
+    if (open < 0) return false;
     const close = rest.indexOf('}}', open + 2);
-    if (close < 0) return 'an action opened with "{{" is never closed with "}}"';
+    if (close < 0) return true;
     rest = rest.slice(close + 2);
   }
 }

@@ -29,6 +29,7 @@ import {
   defineContactPoint,
   defineDashboard,
   defineDataSource,
+  defineMuteTiming,
   defineNotificationPolicyTree,
   defineNotificationTemplate,
   promQuery,
@@ -318,6 +319,66 @@ const cases: readonly Case[] = [
       ['alerts/contact-points.ts ContactPoint/line name', 'is used by no route'],
       ['alerts/contact-points.ts ContactPoint/line settings', 'has no Alertmanager twin'],
     ],
+  },
+  {
+    name: 'mute timing values Grafana refuses are reported: a weekday typo, a month out of range, an unknown time zone',
+    breakIt: (d) => {
+      d.maintenance = at(
+        'alerts/mute-timings.ts',
+        defineMuteTiming({
+          name: 'maintenance',
+          timeIntervals: [{ weekdays: ['sundy', 'friday:monday'], months: ['13'], location: 'Mars/Olympus' }],
+        }),
+      );
+    },
+    expected: [
+      [
+        'alerts/mute-timings.ts MuteTiming/maintenance time_intervals[0].location',
+        'is not a time zone Grafana knows',
+      ],
+      [
+        'alerts/mute-timings.ts MuteTiming/maintenance time_intervals[0].months[0]',
+        '"13" is not a valid month range',
+      ],
+      [
+        'alerts/mute-timings.ts MuteTiming/maintenance time_intervals[0].weekdays[0]',
+        '"sundy" is not a valid weekday range',
+      ],
+      [
+        'alerts/mute-timings.ts MuteTiming/maintenance time_intervals[0].weekdays[1]',
+        'the range ends before it starts',
+      ],
+    ],
+  },
+  {
+    name: 'weekdays given as one string instead of a list is reported (it would render as letters)',
+    breakIt: (d) => {
+      d.maintenance = at(
+        'alerts/mute-timings.ts',
+        defineMuteTiming({
+          name: 'maintenance',
+          timeIntervals: [{ weekdays: 'sunday' as unknown as string[] }],
+        }),
+      );
+    },
+    expected: [
+      ['alerts/mute-timings.ts MuteTiming/maintenance time_intervals[0].weekdays', 'weekdays must be a list'],
+    ],
+  },
+  {
+    name: 'an alert summary with an unclosed {{ is reported at the annotation',
+    breakIt: (d) => {
+      const input = alertGroupInput();
+      const [first, ...rest] = input.rules;
+      d.alerts = at(
+        'alerts/api.ts',
+        defineAlertRuleGroup({
+          ...input,
+          rules: [{ ...(first as AlertInput), summary: 'API {{ $labels.instance is down' }, ...rest],
+        }),
+      );
+    },
+    expected: [['alerts/api.ts AlertRuleGroup/api rules[0].annotations.summary', 'never closes']],
   },
   {
     name: 'a panel query on an unknown data source uid is reported at the target',

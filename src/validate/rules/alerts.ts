@@ -1,3 +1,4 @@
+import { hasUnclosedAction } from '../../alerting/template-text.ts';
 import { parseDuration } from '../../core/duration.ts';
 import type { ResourceOf } from '../../core/resource.ts';
 import { isAlertingRule, ruleName } from '../../alerting/rule-model.ts';
@@ -120,6 +121,20 @@ function checkGroup(context: ValidationContext, group: ResourceOf<'AlertRuleGrou
     checkDuration(context, group, at(path, 'for'), rule.for);
     checkDuration(context, group, at(path, 'keepFiringFor'), rule.keep_firing_for);
     checkDashboardLink(context, group, path, rule.annotations);
+    for (const [kind, values] of [
+      ['annotations', rule.annotations],
+      ['labels', rule.labels],
+    ] as const) {
+      for (const [key, value] of Object.entries(values)) {
+        if (!hasUnclosedAction(value)) continue;
+        context.report(
+          group,
+          at(at(path, kind), key),
+          `${show(value)} opens a template action with "{{" that it never closes; Grafana refuses the rule's template`,
+          'Close every {{ … }} action',
+        );
+      }
+    }
   });
 }
 

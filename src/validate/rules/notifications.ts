@@ -151,8 +151,99 @@ function checkTree(context: ValidationContext, tree: ResourceOf<'NotificationPol
 
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * How the Alertmanager time interval parser reads one `a` or `a:b` range (the vendored `timeinterval` package of
+ * grafana/prometheus-alertmanager: `stringableRangeFromString`, names lower-cased, start not after end):
+ * undefined when it parses, else why not.
+ */
+function rangeProblem(
+  text: unknown,
+  member: (part: string) => number | undefined,
+  what: string,
+): string | undefined {
+  if (typeof text !== 'string') return `${show(text)} is not a ${what} range (a string such as "a" or "a:b")`;
+  const parts = text.toLowerCase().split(':');
+  if (parts.length > 2) return `${show(text)} is not a ${what} range`;
+  const values = parts.map((p) => member(p.trim()));
+  if (values.some((v) => v === undefined)) return `${show(text)} is not a valid ${what} range`;
+  const [start = 0, end = start] = values as number[];
+  if (start > end) return `${show(text)}: the range ends before it starts`;
+  return undefined;
+}
+
+const weekday = (p: string): number | undefined => (WEEKDAYS.includes(p) ? WEEKDAYS.indexOf(p) : undefined);
+const month = (p: string): number | undefined => {
+  if (MONTHS.includes(p)) return MONTHS.indexOf(p) + 1;
+  const n = /^\d+$/.test(p) ? Number(p) : NaN;
+  return n >= 1 && n <= 12 ? n : undefined;
+};
+const dayOfMonth = (p: string): number | undefined => {
+  const n = /^-?\d+$/.test(p) ? Number(p) : NaN;
+  return n !== 0 && n >= -31 && n <= 31 ? n : undefined;
+};
+const year = (p: string): number | undefined => (/^\d+$/.test(p) ? Number(p) : undefined);
+
+/** A location Go's `time.LoadLocation` knows: an IANA zone name, "UTC" or "Local". */
+function knownZone(zone: string): boolean {
+  if (zone === 'Local' || zone === 'UTC') return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkMuteTiming(context: ValidationContext, timing: ResourceOf<'MuteTiming'>): void {
   timing.spec.time_intervals.forEach((interval, i) => {
+    const base = at('time_intervals', i);
+    const lists: [string, (p: string) => number | undefined, string, string][] = [
+      ['weekdays', weekday, 'weekday', 'Use sunday to saturday, or a range such as monday:friday'],
+      ['months', month, 'month', 'Use january to december or 1 to 12, or a range such as 1:3'],
+      ['days_of_month', dayOfMonth, 'day of month', 'Use 1 to 31, or -31 to -1 counting from the end'],
+      ['years', year, 'year', 'Use years such as 2026, or a range such as 2026:2027'],
+    ];
+    for (const [key, member, what, fix] of lists) {
+      const values: unknown = (interval as Record<string, unknown>)[key];
+      if (values === undefined) continue;
+      if (!Array.isArray(values)) {
+        context.report(
+          timing,
+          at(base, key),
+          `${key} must be a list, not ${show(values)}`,
+          `Write ${key}: [...]`,
+        );
+        continue;
+      }
+      values.forEach((value: unknown, j) => {
+        const problem = rangeProblem(value, member, what);
+        if (problem !== undefined) context.report(timing, at(at(base, key), j), problem, fix);
+      });
+    }
+    const location: unknown = (interval as Record<string, unknown>).location;
+    if (location !== undefined && (typeof location !== 'string' || !knownZone(location)))
+      context.report(
+        timing,
+        at(base, 'location'),
+        `${show(location)} is not a time zone Grafana knows`,
+        'Use an IANA zone name such as Europe/Berlin, or UTC',
+      );
     (interval.times ?? []).forEach((range, j) => {
       const path = at(at(at('time_intervals', i), 'times'), j);
       for (const key of ['start_time', 'end_time'] as const) {
