@@ -1,3 +1,4 @@
+import { MONTHS } from '../alerting/time-interval-names.ts';
 import type { ResourceOf } from '../core/resource.ts';
 import {
   asArray,
@@ -9,21 +10,6 @@ import {
   withoutEmpty,
 } from './shared.ts';
 import type { Comparable, HandlerContext, KindHandler } from './types.ts';
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 /**
  * A list of ranges in the form Grafana answers with (the vendored alertmanager `timeinterval` marshalling, see

@@ -1,3 +1,4 @@
+import { MONTHS, WEEKDAYS } from '../../alerting/time-interval-names.ts';
 import { templateTextProblem } from '../../alerting/template-text.ts';
 import { parseDuration } from '../../core/duration.ts';
 import type { ResourceOf } from '../../core/resource.ts';
@@ -150,22 +151,6 @@ function checkTree(context: ValidationContext, tree: ResourceOf<'NotificationPol
 }
 
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 /**
  * How the Alertmanager time interval parser reads one `a` or `a:b` range (the vendored `timeinterval` package of
