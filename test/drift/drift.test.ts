@@ -109,6 +109,30 @@ describe('drift after hand edits', () => {
     expect((await drift(sim)).code).toBe(0);
   });
 
+  it('converges after a secure header is added to a data source by hand: the header name is restored, the secret left alone', async () => {
+    sim = await published('11.6');
+    sim.ui.editDataSource('prometheus', (ds) => {
+      ds['jsonData'] = { ...(ds['jsonData'] as object), httpHeaderName1: 'X-Extra' };
+      ds['secureJsonData'] = { httpHeaderValue1: 'added-by-hand-3f3f' };
+    });
+    const before = JSON.parse((await drift(sim)).text) as JsonReport;
+    expect(before.entries.map((e) => [e.ref, e.changes.map((c) => c.field)])).toEqual([
+      ['DataSource/prometheus', ['spec.jsonData.httpHeaderName1']],
+    ]);
+    await publishProject(await repository(), connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect((await drift(sim)).code).toBe(0);
+    const again = await publishProject(
+      await repository(),
+      connection(sim),
+      CANARIES,
+      {},
+      {},
+      undefined,
+      fastClient,
+    );
+    expect(again.requests.writes).toBe(0);
+  });
+
   it.each(['text', 'markdown', 'json'])(
     'masks a content secret Grafana shows in a plain field, as publish does (%s)',
     async (format) => {
