@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import { loadProject } from '../project/load.ts';
 import { formatEvent, formatPlan, planJson, summary } from '../publish/format.ts';
@@ -42,6 +42,12 @@ export async function publishMain(
     verbose: { type: 'boolean', default: false },
   });
   redactor.add(env.GRAFANA_TOKEN, env.GRAFANA_PASSWORD);
+  // Checked before anything is sent: the plan is written once Grafana was read.
+  const jsonFile = flags.json === undefined ? undefined : resolve(flags.json);
+  if (jsonFile !== undefined && !existsSync(dirname(jsonFile)))
+    throw new UsageError(
+      `--json ${flags.json ?? ''}: its folder does not exist. Create it, or name a file in an existing folder.`,
+    );
   const writeConcurrency = positiveInt(flags.concurrency, 'concurrency');
   const connection = grafanaConnection(env, writeConcurrency === undefined ? {} : { writeConcurrency });
   const project = await loadProject(root);
@@ -66,8 +72,8 @@ export async function publishMain(
           `Grafana ${version} at ${connection.url}${flags['dry-run'] ? ' (dry run: nothing will be written)' : ''}`,
         );
         for (const line of formatPlan(plan, { color, verbose: flags.verbose })) output.out(line);
-        if (flags.json !== undefined) {
-          writeFileSync(resolve(flags.json), redactor.apply(`${JSON.stringify(planJson(plan), null, 2)}\n`));
+        if (jsonFile !== undefined) {
+          writeFileSync(jsonFile, redactor.apply(`${JSON.stringify(planJson(plan), null, 2)}\n`));
         }
       },
       onEvent: (event) => output.out(formatEvent(event)),

@@ -68,6 +68,29 @@ function grafanaEnv(s: Simulator): Record<string, string> {
   return { GRAFANA_URL: s.url, GRAFANA_TOKEN: TOKEN, ...CANARIES };
 }
 
+describe('--json into a folder that does not exist', () => {
+  it('is refused before anything is sent, exit 1', async () => {
+    sim = await startSimulator();
+    const lines: string[] = [];
+    const code = await runCommand(
+      'publish',
+      (o) =>
+        publishMain(
+          ROOT,
+          ['--dry-run', '--json', join(tmpdir(), 'gsac-no-such-folder', 'plan.json')],
+          grafanaEnv(sim as Simulator),
+          o,
+          new Redactor(),
+        ),
+      { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+    );
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toContain('its folder does not exist');
+    expect(lines.join('\n')).not.toContain('    at ');
+    expect(sim.requests.api()).toEqual([]);
+  });
+});
+
 describe('secrets in outputs', () => {
   it('a publish, a dry run and a republish print no secret, nor does the plan JSON', async () => {
     sim = await startSimulator();

@@ -381,6 +381,18 @@ const cases: readonly Case[] = [
     expected: [['alerts/api.ts AlertRuleGroup/api rules[0].annotations.summary', 'never closes']],
   },
   {
+    name: 'a dashboard title that is not text is a problem, not a crash',
+    breakIt: (d) => {
+      const input = dashboardInput();
+      const model = (input.dashboard as unknown as { build(): Record<string, unknown> }).build();
+      d.dashboard = at(
+        'dashboards/red.ts',
+        defineDashboard({ ...input, dashboard: { ...model, title: 42 } as never }),
+      );
+    },
+    expected: [['dashboards/red.ts Dashboard/red title', 'the title is "42", not text']],
+  },
+  {
     name: 'a panel query on an unknown data source uid is reported at the target',
     breakIt: (d) => {
       d.bad = at(

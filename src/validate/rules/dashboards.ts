@@ -143,7 +143,15 @@ function checkDashboard(
   dashboards: ReadonlySet<string>,
 ): void {
   const { spec } = dashboard;
-  if ((spec.title ?? '').trim() === '') {
+  const title: unknown = spec.title;
+  if (title !== undefined && typeof title !== 'string') {
+    context.report(
+      dashboard,
+      'title',
+      `the title is ${show(title)}, not text`,
+      'Give it a title as a string',
+    );
+  } else if ((title ?? '').trim() === '') {
     context.report(
       dashboard,
       'title',
