@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
 import type { DashboardBuilder, Panel, VariableModel } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { exitCodeFor } from '../../src/cli/exit-codes.ts';
+import { buildProject } from '../../src/project/project.ts';
+import { publishProject } from '../../src/publish/publish.ts';
+import { secretsNeeded } from '../../src/publish/secrets.ts';
+import type { Simulator } from '../../src/simulator/index.ts';
+import { startSimulator } from '../../src/simulator/index.ts';
 import { renderProject } from '../../src/commands/render.ts';
 import { ValidationError } from '../../src/core/errors.ts';
 import type { SecretRef } from '../../src/core/secret.ts';
@@ -1098,4 +1104,42 @@ describe('broken inputs', () => {
     });
     expect(readdirSync(out)).toEqual([]);
   });
+});
+
+describe('broken inputs published', () => {
+  let sim: Simulator | undefined;
+  beforeAll(async () => {
+    sim = await startSimulator();
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it.each(cases)(
+    '$name: publish exits 1 with the same problems, and Grafana receives no write',
+    async ({ breakIt }) => {
+      const defs = baseDefinitions();
+      breakIt(defs);
+      const project = fixtureProject(defs);
+      // Every secret the content names, set (so that only the problems stop the run).
+      const env = Object.fromEntries(
+        [...secretsNeeded(buildProject(project).registry.resources).keys()].map((name) => [
+          name,
+          `value-of-${name}`,
+        ]),
+      );
+      const s = sim as Simulator;
+      const writes = s.requests.countWrites();
+      let caught: unknown;
+      try {
+        await publishProject(project, { url: s.url, auth: { kind: 'token', token: 'broken-inputs' } }, env);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect(exitCodeFor(caught)).toBe(1);
+      expect((caught as ValidationError).problems.length).toBeGreaterThan(0);
+      expect(s.requests.countWrites()).toBe(writes);
+    },
+  );
 });
