@@ -1,6 +1,8 @@
 import { UsageError } from '../core/errors.ts';
 import { freezeDeep } from '../define/definition.ts';
 import type { BaseConfig } from './base.ts';
+import type { ConfigProblem } from './check-config.ts';
+import { checkBaseConfig, checkOverride } from './check-config.ts';
 
 /** Every field optional, recursively; arrays are replaced whole, never merged. */
 export type Override<T> = T extends readonly unknown[]
@@ -20,6 +22,11 @@ export interface ConfigSetInput<C extends BaseConfig> {
 export interface ConfigSet<C extends BaseConfig> {
   readonly defaultEnvironment: string;
   readonly environments: readonly string[];
+  /**
+   * What is wrong with the Config of one environment at run time (checkBaseConfig, and the environment's override
+   * against the base): paths start with the environment's name when they concern its override.
+   */
+  problems(environment?: string): readonly ConfigProblem[];
   /** The Config of one environment (default: the default environment). */
   resolve(environment?: string): C;
 }
@@ -46,6 +53,14 @@ export function defineConfig<C extends BaseConfig>(input: ConfigSetInput<C>): Co
   return {
     defaultEnvironment: input.defaultEnvironment,
     environments: names,
+    problems(environment = input.defaultEnvironment): readonly ConfigProblem[] {
+      const resolved = names.includes(environment) ? this.resolve(environment) : undefined;
+      const override =
+        environment === input.defaultEnvironment
+          ? []
+          : checkOverride(input.base, overrides[environment], `environments.${environment}`);
+      return [...checkBaseConfig(resolved ?? input.base), ...override];
+    },
     resolve(environment = input.defaultEnvironment): C {
       if (!names.includes(environment)) {
         throw new UsageError(

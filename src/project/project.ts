@@ -44,7 +44,10 @@ export function buildProject<C extends BaseConfig>(
   const config = project.configSet.resolve(environment);
   const relative = (path: string): string => repoRelative(project.root, path);
   const resources: Resource[] = [];
-  const problems: Problem[] = [...project.loadProblems];
+  const problems: Problem[] = [
+    ...project.loadProblems,
+    ...project.configSet.problems(environment).map((p) => ({ file: 'stack.config.ts', ...p })),
+  ];
   for (const { definition, index } of project.definitions) {
     const source = definition.sourcePath === undefined ? index : relative(definition.sourcePath);
     try {

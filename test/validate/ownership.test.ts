@@ -39,3 +39,45 @@ describe('the ownership prefix', () => {
     expect(validate(built.registry, built.config)).toEqual([]);
   });
 });
+
+describe('the Config, checked at run time', () => {
+  function withConfig(
+    base: Record<string, unknown>,
+    staging: Record<string, unknown> = {},
+  ): ReturnType<typeof fixtureProject> {
+    return {
+      ...fixtureProject(),
+      configSet: defineConfig<FixtureConfig>({
+        defaultEnvironment: 'production',
+        base: base as unknown as FixtureConfig,
+        environments: { staging: staging as never },
+      }),
+    };
+  }
+
+  it('names stack.config.ts and the field of a value of the wrong type in the severity table', () => {
+    const severities = {
+      ...SEVERITIES,
+      warning: { ...SEVERITIES['warning'], groupBy: 'alertname', groupWait: 'soon' },
+    };
+    const built = buildProject(withConfig({ severities }));
+    expect(built.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^stack\.config\.ts severities\.warning\.groupBy: must be a list of strings, not "alertname"/,
+      ),
+      expect.stringMatching(/^stack\.config\.ts severities\.warning\.groupWait: "soon" is not a duration/),
+    ]);
+  });
+
+  it('names an environment override whose value is not of the type the base has', () => {
+    const built = buildProject(
+      withConfig({ severities: SEVERITIES, grafanaUrl: 'https://grafana.example.com' }, { grafanaUrl: 9090 }),
+      'staging',
+    );
+    expect(built.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^stack\.config\.ts environments\.staging\.grafanaUrl: is number 9090 where the base Config has a string/,
+      ),
+    ]);
+  });
+});
