@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BaseConfig } from '../config/base.ts';
 import type { ConfigSet } from '../config/define-config.ts';
@@ -19,9 +19,52 @@ function isConfigSet(value: unknown): value is ConfigSet<BaseConfig> {
   return typeof candidate.resolve === 'function' && Array.isArray(candidate.environments);
 }
 
-async function importDefault(path: string): Promise<unknown> {
-  const module: { default?: unknown } = await import(pathToFileURL(path).href);
-  return module.default;
+/** Without terminal colour codes (a transform error from the TypeScript loader carries them). */
+function plain(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/**
+ * Where an import failed: the first `<file>:<line>` of the repository (outside node_modules and src/) its message
+ * or stack names (the content file that threw, the line of a syntax error, the file with a missing import),
+ * relative to the root; else the file being imported.
+ */
+function failedAt(error: unknown, root: string, path: string): string {
+  const text = plain(error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error));
+  const top = resolve(root);
+  for (const match of text.matchAll(/(?:file:\/\/)?([^\s():'"[\]]+\.(?:ts|js|mjs))(?::(\d+))?/g)) {
+    const file = resolve(match[1] ?? '');
+    if (!file.startsWith(`${top}/`) || file.includes('/node_modules/') || file.startsWith(`${top}/src/`))
+      continue;
+    return `${repoRelative(root, file)}${match[2] === undefined ? '' : `:${match[2]}`}`;
+  }
+  return repoRelative(root, path);
+}
+
+/** The first telling line of an error's message, without the absolute paths of this machine. */
+function reason(error: unknown, root: string): string {
+  const message = plain(error instanceof Error ? error.message : String(error));
+  const lines = message.split('\n').map((line) => line.trim());
+  const first =
+    lines.find((line) => line !== '' && !/^Transform failed with \d+ errors?:?$/.test(line)) ?? 'it failed';
+  return first
+    .split(`${resolve(root)}/`)
+    .join('')
+    .replace(/file:\/\//g, '');
+}
+
+async function importDefault(path: string, root: string): Promise<unknown> {
+  try {
+    const module: { default?: unknown } = await import(pathToFileURL(path).href);
+    return module.default;
+  } catch (error) {
+    if (error instanceof ProjectLoadError) throw error;
+    throw new ProjectLoadError(
+      failedAt(error, root, path),
+      `could not be loaded: ${reason(error, root)}. Fix the file (a syntax error, an import of a file that does not exist, or code that throws while it is loaded)`,
+      { cause: error },
+    );
+  }
 }
 
 /** Flattens an index's default export (definitions and arrays of them) and rejects anything else. */
@@ -51,7 +94,7 @@ export async function loadProject(root: string): Promise<Project> {
   if (!existsSync(configPath)) {
     throw new ProjectLoadError(CONFIG_FILE, `not found in ${root}. Run the command from the repository root`);
   }
-  const configSet = await importDefault(configPath);
+  const configSet = await importDefault(configPath, root);
   if (!isConfigSet(configSet)) {
     throw new ProjectLoadError(CONFIG_FILE, 'the default export must be the value of defineConfig({...})');
   }
@@ -67,7 +110,7 @@ export async function loadProject(root: string): Promise<Project> {
           'missing. Every content folder has an index.ts listing its definitions',
         );
       }
-      for (const definition of listedIn(await importDefault(index), indexRel)) {
+      for (const definition of listedIn(await importDefault(index, root), indexRel)) {
         definitions.push({ definition, index: indexRel });
       }
     }

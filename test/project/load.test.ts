@@ -105,3 +105,28 @@ describe('loading a project from disk', () => {
     expect(existsSync(join(root, 'rendered'))).toBe(false);
   });
 });
+
+describe('a content file that cannot be loaded', () => {
+  it.each([
+    [
+      'throws while it is loaded',
+      { 'dashboards/folders.ts': `throw new Error('boom at load');\n` },
+      /^dashboards\/folders\.ts:1: could not be loaded: boom at load/,
+    ],
+    [
+      'has a TypeScript syntax error',
+      { 'dashboards/folders.ts': `export default [\n  {{{\n];\n` },
+      /^dashboards\/folders\.ts(:\d+)?: could not be loaded: /,
+    ],
+    [
+      'is imported by an index but does not exist',
+      { 'dashboards/index.ts': `import gone from './gone.ts';\nexport default [gone];\n` },
+      /^dashboards\/index\.ts(:\d+)?: could not be loaded: .*gone\.ts/,
+    ],
+  ])('%s: a ProjectLoadError naming the file, not a stack trace', async (_what, files, message) => {
+    const error = await loadProject(project(files)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProjectLoadError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain(roots[roots.length - 1] ?? '/nowhere');
+  });
+});
