@@ -23,7 +23,10 @@ export function buildValidated<C extends BaseConfig>(
   environment?: string,
 ): BuiltProject<C> {
   const built = buildProject(project, environment);
-  const problems = sortProblems([...built.problems, ...validate(built.registry, built.config)]);
+  const problems = sortProblems([
+    ...built.problems,
+    ...(built.complete ? validate(built.registry, built.config) : []),
+  ]);
   if (problems.length > 0) throw new ValidationError(problems);
   return built;
 }

@@ -30,6 +30,11 @@ export interface BuiltProject<C extends BaseConfig> {
   readonly registry: Registry;
   /** Load problems plus definitions that failed to build. */
   readonly problems: readonly Problem[];
+  /**
+   * Every definition built. When one did not, the validation rules are not run: what is missing would only show
+   * again as a cascade of unknown references, hiding the cause.
+   */
+  readonly complete: boolean;
 }
 
 function describe(error: unknown): string {
@@ -44,6 +49,7 @@ export function buildProject<C extends BaseConfig>(
   const config = project.configSet.resolve(environment);
   const relative = (path: string): string => repoRelative(project.root, path);
   const resources: Resource[] = [];
+  let complete = true;
   const problems: Problem[] = [
     ...project.loadProblems,
     ...project.configSet.problems(environment).map((p) => ({ file: 'stack.config.ts', ...p })),
@@ -53,6 +59,7 @@ export function buildProject<C extends BaseConfig>(
     try {
       resources.push(...definition.build({ config, source, relative }));
     } catch (error) {
+      complete = false;
       if (error instanceof DefinitionProblems) {
         problems.push(...error.problems);
         continue;
@@ -60,9 +67,9 @@ export function buildProject<C extends BaseConfig>(
       problems.push({
         file: source,
         problem: `${definition.kind ?? 'definition'} could not be built: ${describe(error)}`,
-        fix: 'Fix the definition so that it builds; the SDK builders check some values as they are set',
+        fix: 'Fix the definition so that it builds (the SDK builders check some values as they are set); the other checks run once every definition builds',
       });
     }
   }
-  return { config, registry: new Registry(resources), problems };
+  return { config, registry: new Registry(resources), problems, complete };
 }

@@ -119,7 +119,10 @@ export async function publishProject<C extends BaseConfig>(
         ),
       )
     : Promise.resolve(secrets);
-  const problems = sortProblems([...built.problems, ...(await validateAsync(built.registry, built.config))]);
+  const problems = sortProblems([
+    ...built.problems,
+    ...(built.complete ? await validateAsync(built.registry, built.config) : []),
+  ]);
   if (problems.length > 0) {
     client.cancel();
     throw new ValidationError(problems);

@@ -399,6 +399,21 @@ const cases: readonly Case[] = [
     expected: [['dashboards/red.ts Dashboard/red title', 'the title is "42", not text']],
   },
   {
+    name: "secret('') is said once, first: no cascade of the routes and checks that miss the contact point",
+    breakIt: (d) => {
+      d.pager = at(
+        'alerts/contact-points.ts',
+        defineContactPoint(() => ({
+          uid: 'pager',
+          name: 'pager',
+          type: 'pagerduty',
+          settings: { integrationKey: secret('') },
+        })),
+      );
+    },
+    expected: [['alerts/contact-points.ts', 'ContactPoint could not be built: secret("")']],
+  },
+  {
     name: 'a panel query on an unknown data source uid is reported at the target',
     breakIt: (d) => {
       d.bad = at(
