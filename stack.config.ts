@@ -3,7 +3,7 @@
  * severity table. Content is a function of this Config; environments override it and never touch content.
  */
 import type { BaseConfig, Selector, TiersInput } from './src/index.ts';
-import { WORKBOOK_TIERS, defineConfig, ne } from './src/index.ts';
+import { WORKBOOK_TIERS, defineConfig, ne, schema as s } from './src/index.ts';
 
 export interface DataSourceConfig {
   readonly uid: string;
@@ -128,7 +128,38 @@ export interface StackConfig extends BaseConfig {
   };
 }
 
+// The fields above, checked at run time as well (a typo such as `weekdays: 'sunday'` or `url: 9090` is then a
+// problem at its field, not wrong content or a refusal from Grafana half-way through a publish).
+const dataSource = s.object({ uid: s.string(), name: s.string(), url: s.string() });
+export const STACK_CONFIG_SCHEMA = s.object({
+  datasources: s.object({
+    prometheus: s.object({ uid: s.string(), name: s.string(), url: s.string(), basicAuthUser: s.string() }),
+    loki: dataSource,
+    tempo: dataSource,
+    alertmanager: dataSource,
+  }),
+  folders: s.record(s.object({ uid: s.string(), title: s.string() })),
+  selectors: s.record(s.record(s.any())),
+  thresholds: s.record(s.number()),
+  receivers: s.object({
+    pagerduty: s.object({ name: s.string(), integrationKeyEnv: s.string() }),
+    slack: s.object({ name: s.string(), webhookUrlEnv: s.string(), channel: s.string() }),
+    email: s.object({ name: s.string(), addresses: s.list(s.string()) }),
+    heartbeat: s.object({ name: s.string(), url: s.string(), tokenEnv: s.string() }),
+  }),
+  grafanaUrl: s.string(),
+  runbookBaseUrl: s.string(),
+  maintenance: s.object({ weekdays: s.list(s.string()), startTime: s.string(), endTime: s.string() }),
+  slo: s.object({
+    period: s.duration(),
+    interval: s.duration(),
+    tiers: s.any(),
+    beylaDurationBuckets: s.list(s.number()),
+  }),
+});
+
 export default defineConfig<StackConfig>({
+  schema: STACK_CONFIG_SCHEMA,
   defaultEnvironment: 'production',
   base: {
     datasources: {

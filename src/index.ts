@@ -5,6 +5,8 @@
 export type { BaseConfig, SeverityRoute, SeverityTable } from './config/base.ts';
 export type { ConfigSet, Override } from './config/define-config.ts';
 export { defineConfig } from './config/define-config.ts';
+export type { ConfigSchema } from './config/schema.ts';
+export { schema } from './config/schema.ts';
 export type { Matcher, MatcherValue, Selector } from './config/selector.ts';
 export { eq, matchers, metric, ne, nre, quote, re, sel } from './config/selector.ts';
 

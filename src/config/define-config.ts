@@ -3,6 +3,7 @@ import { freezeDeep } from '../define/definition.ts';
 import type { BaseConfig } from './base.ts';
 import type { ConfigProblem } from './check-config.ts';
 import { checkBaseConfig, checkOverride } from './check-config.ts';
+import type { ConfigSchema } from './schema.ts';
 
 /** Every field optional, recursively; arrays are replaced whole, never merged. */
 export type Override<T> = T extends readonly unknown[]
@@ -17,6 +18,11 @@ export interface ConfigSetInput<C extends BaseConfig> {
   readonly base: Omit<C, 'environment'>;
   /** Other environments, each as an override of `base`. Environments change Config, never content. */
   readonly environments?: Readonly<Record<string, Override<Omit<C, 'environment'>>>>;
+  /**
+   * The project's own fields, checked at run time in every environment (src/config/schema.ts); the fields every
+   * project has (severities, ownership, grafana, alertmanager) are checked by the SDK and need not be listed.
+   */
+  readonly schema?: ConfigSchema;
 }
 
 export interface ConfigSet<C extends BaseConfig> {
@@ -46,6 +52,13 @@ export function mergeOverride<T>(base: T, override: unknown): T {
   return out as T;
 }
 
+/** The Config without the fields every project has (checked by checkBaseConfig), for a project's schema. */
+function withoutBaseFields(config: unknown): unknown {
+  if (!isPlainObject(config)) return config;
+  const { environment: _e, severities: _s, ownership: _o, grafana: _g, alertmanager: _a, ...own } = config;
+  return own;
+}
+
 /** The Config of a project: a base and named environment overrides. */
 export function defineConfig<C extends BaseConfig>(input: ConfigSetInput<C>): ConfigSet<C> {
   const overrides = input.environments ?? {};
@@ -59,7 +72,9 @@ export function defineConfig<C extends BaseConfig>(input: ConfigSetInput<C>): Co
         environment === input.defaultEnvironment
           ? []
           : checkOverride(input.base, overrides[environment], `environments.${environment}`);
-      return [...checkBaseConfig(resolved ?? input.base), ...override];
+      const own: ConfigProblem[] = [];
+      input.schema?.(withoutBaseFields(resolved ?? input.base), '', own);
+      return [...checkBaseConfig(resolved ?? input.base), ...override, ...own];
     },
     resolve(environment = input.defaultEnvironment): C {
       if (!names.includes(environment)) {

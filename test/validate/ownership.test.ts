@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { ConfigProblem } from '../../src/config/check-config.ts';
 import { defineConfig } from '../../src/config/define-config.ts';
+import { schema } from '../../src/config/schema.ts';
+import stack, { STACK_CONFIG_SCHEMA } from '../../stack.config.ts';
 import { buildProject } from '../../src/project/project.ts';
 import { formatProblem } from '../../src/validate/problem.ts';
 import { validate } from '../../src/validate/validate.ts';
@@ -78,6 +81,48 @@ describe('the Config, checked at run time', () => {
       expect.stringMatching(
         /^stack\.config\.ts environments\.staging\.grafanaUrl: is number 9090 where the base Config has a string/,
       ),
+    ]);
+  });
+});
+
+describe("the project's own Config fields, by its schema", () => {
+  it('names stack.config.ts and the field of each typo: a string for a list, a number for a URL, a misspelt field', () => {
+    const config = stack.resolve() as unknown as Record<string, unknown>;
+    const {
+      severities: _severities,
+      ownership: _ownership,
+      grafana: _grafana,
+      alertmanager: _alertmanager,
+      environment: _environment,
+      ...own
+    } = config;
+    const datasources = own['datasources'] as Record<string, Record<string, unknown>>;
+    const broken = {
+      ...own,
+      maintenance: { ...(own['maintenance'] as object), weekdays: 'sunday' },
+      datasources: { ...datasources, loki: { ...datasources['loki'], url: 9090 } },
+      grafanaURL: 'https://typo.example.com',
+    };
+    const problems: ConfigProblem[] = [];
+    STACK_CONFIG_SCHEMA(broken, '', problems);
+    expect(problems.map((p) => `${p.path}: ${p.problem}`)).toEqual([
+      'datasources.loki.url: must be text, not 9090',
+      'maintenance.weekdays: must be a list, not "sunday"',
+      'grafanaURL: is not a field of the Config',
+    ]);
+  });
+
+  it('reports them through the project, as stack.config.ts problems that stop render and publish', () => {
+    const project = {
+      ...fixtureProject(),
+      configSet: defineConfig<FixtureConfig & { window: { days: string[] } }>({
+        defaultEnvironment: 'production',
+        base: { severities: SEVERITIES, window: { days: 'sunday' as unknown as string[] } },
+        schema: schema.object({ window: schema.object({ days: schema.list(schema.string()) }) }),
+      }),
+    };
+    expect(buildProject(project as never).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^stack\.config\.ts window\.days: must be a list, not "sunday"/),
     ]);
   });
 });
