@@ -149,7 +149,11 @@ export const STACK_CONFIG_SCHEMA = s.object({
   }),
   grafanaUrl: s.string(),
   runbookBaseUrl: s.string(),
-  maintenance: s.object({ weekdays: s.list(s.string()), startTime: s.string(), endTime: s.string() }),
+  maintenance: s.object({
+    weekdays: s.list(s.oneOf(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'])),
+    startTime: s.matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time of day HH:MM'),
+    endTime: s.matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time of day HH:MM'),
+  }),
   slo: s.object({
     period: s.duration(),
     interval: s.duration(),

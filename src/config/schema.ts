@@ -43,6 +43,16 @@ export const schema = {
       'Write a duration such as 30s, 5m or 28d',
       (v) => typeof v === 'string' && parseDuration(v) !== undefined,
     ),
+  /** One of these values. */
+  oneOf: (values: readonly string[]): ConfigSchema =>
+    expect(
+      `one of ${values.join(', ')}`,
+      `Use one of: ${values.join(', ')}`,
+      (v) => typeof v === 'string' && values.includes(v),
+    ),
+  /** Text of this form (`what` says which, as in "a time of day HH:MM"). */
+  matches: (pattern: RegExp, what: string): ConfigSchema =>
+    expect(what, `Write ${what}`, (v) => typeof v === 'string' && pattern.test(v)),
   /** Anything: a field whose shape a later check (or the SDK) looks at. */
   any: (): ConfigSchema => () => undefined,
   optional: (inner: ConfigSchema): ConfigSchema => {

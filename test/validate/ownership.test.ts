@@ -99,7 +99,7 @@ describe("the project's own Config fields, by its schema", () => {
     const datasources = own['datasources'] as Record<string, Record<string, unknown>>;
     const broken = {
       ...own,
-      maintenance: { ...(own['maintenance'] as object), weekdays: 'sunday' },
+      maintenance: { ...(own['maintenance'] as object), weekdays: 'sunday', startTime: '2am' },
       datasources: { ...datasources, loki: { ...datasources['loki'], url: 9090 } },
       grafanaURL: 'https://typo.example.com',
     };
@@ -108,7 +108,23 @@ describe("the project's own Config fields, by its schema", () => {
     expect(problems.map((p) => `${p.path}: ${p.problem}`)).toEqual([
       'datasources.loki.url: must be text, not 9090',
       'maintenance.weekdays: must be a list, not "sunday"',
+      'maintenance.startTime: must be a time of day HH:MM, not "2am"',
       'grafanaURL: is not a field of the Config',
+    ]);
+  });
+
+  it('names a weekday typo in the Config at its field', () => {
+    const config = stack.resolve();
+    const problems: ConfigProblem[] = [];
+    STACK_CONFIG_SCHEMA(
+      { ...config, maintenance: { ...config.maintenance, weekdays: ['sundy'] } },
+      '',
+      problems,
+    );
+    expect(
+      problems.filter((p) => p.path.startsWith('maintenance')).map((p) => `${p.path}: ${p.problem}`),
+    ).toEqual([
+      'maintenance.weekdays[0]: must be one of sunday, monday, tuesday, wednesday, thursday, friday, saturday, not "sundy"',
     ]);
   });
 
