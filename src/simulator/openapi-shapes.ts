@@ -7,7 +7,8 @@
  * - 11.2 and 11.6: client 9cb2bbfe (grafana e86283e8, 2024-11-13) and beadd313 (grafana 5ddcac86, 2025-04-24),
  *   the fields of the later one that 11.6 most likely has included (11.2 takes the same table: no spec between
  *   the two is stored);
- * - 12.x: client 57b18317 = grafana/grafana tag v12.1.0.
+ * - 12.x: client 57b18317 = grafana/grafana tag v12.1.0;
+ * - 13.x: client 5b95bb18 = grafana/grafana e9de482b, the release commit of v13.0.0.
  *
  * Where Grafana's Go code answers with more than its spec says, the addition is listed in EXTRA with the code
  * that writes it; where a handler answers with less than the spec requires, NOT_REQUIRED says so. A test checks
@@ -26,18 +27,21 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
     '11.2': { properties: ['commit', 'database', 'enterpriseCommit', 'version'], required: [] },
     '11.6': { properties: ['commit', 'database', 'enterpriseCommit', 'version'], required: [] },
     '12.x': { properties: ['commit', 'database', 'enterpriseCommit', 'version'], required: [] },
+    '13.x': { properties: ['apiserver', 'commit', 'database', 'enterpriseCommit', 'version'], required: [] },
   },
   OrgDetailsDTO: {
     '10.4': { properties: ['address', 'id', 'name'], required: [] },
     '11.2': { properties: ['address', 'id', 'name'], required: [] },
     '11.6': { properties: ['address', 'id', 'name'], required: [] },
     '12.x': { properties: ['address', 'id', 'name'], required: [] },
+    '13.x': { properties: ['address', 'id', 'name'], required: [] },
   },
   FolderSearchHit: {
     '10.4': { properties: ['id', 'parentUid', 'title', 'uid'], required: [] },
     '11.2': { properties: ['id', 'parentUid', 'title', 'uid'], required: [] },
     '11.6': { properties: ['id', 'parentUid', 'title', 'uid'], required: [] },
     '12.x': { properties: ['id', 'managedBy', 'parentUid', 'title', 'uid'], required: [] },
+    '13.x': { properties: ['id', 'managedBy', 'parentUid', 'title', 'uid'], required: [] },
   },
   Folder: {
     '10.4': {
@@ -133,12 +137,37 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
       ],
       required: [],
     },
+    '13.x': {
+      properties: [
+        'accessControl',
+        'canAdmin',
+        'canDelete',
+        'canEdit',
+        'canSave',
+        'created',
+        'createdBy',
+        'hasAcl',
+        'id',
+        'managedBy',
+        'orgId',
+        'parentUid',
+        'parents',
+        'title',
+        'uid',
+        'updated',
+        'updatedBy',
+        'url',
+        'version',
+      ],
+      required: [],
+    },
   },
   DeleteFolderOKBody: {
     '10.4': { properties: ['id', 'message', 'title'], required: ['id', 'message', 'title'] },
     '11.2': { properties: ['id', 'message', 'title'], required: ['id', 'message', 'title'] },
     '11.6': { properties: ['id', 'message', 'title'], required: ['id', 'message', 'title'] },
     '12.x': { properties: ['id', 'message', 'title'], required: ['id', 'message', 'title'] },
+    '13.x': { properties: ['id', 'message', 'title'], required: ['id', 'message', 'title'] },
   },
   Hit: {
     '10.4': {
@@ -230,6 +259,30 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
       ],
       required: [],
     },
+    '13.x': {
+      properties: [
+        'description',
+        'folderId',
+        'folderTitle',
+        'folderUid',
+        'folderUrl',
+        'id',
+        'isDeleted',
+        'isStarred',
+        'orgId',
+        'permanentlyDeleteDate',
+        'slug',
+        'sortMeta',
+        'sortMetaName',
+        'tags',
+        'title',
+        'type',
+        'uid',
+        'uri',
+        'url',
+      ],
+      required: [],
+    },
   },
   PostDashboardOKBody: {
     '10.4': {
@@ -248,12 +301,17 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
       properties: ['folderUid', 'id', 'status', 'title', 'uid', 'url', 'version'],
       required: ['id', 'status', 'title', 'uid', 'url', 'version'],
     },
+    '13.x': {
+      properties: ['folderUid', 'id', 'status', 'title', 'uid', 'url', 'version'],
+      required: ['id', 'status', 'title', 'uid', 'url', 'version'],
+    },
   },
   DashboardFullWithMeta: {
     '10.4': { properties: ['dashboard', 'meta'], required: [] },
     '11.2': { properties: ['dashboard', 'meta'], required: [] },
     '11.6': { properties: ['dashboard', 'meta'], required: [] },
     '12.x': { properties: ['dashboard', 'meta'], required: [] },
+    '13.x': { properties: ['dashboard', 'meta'], required: [] },
   },
   DashboardMeta: {
     '10.4': {
@@ -382,12 +440,45 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
       ],
       required: [],
     },
+    '13.x': {
+      properties: [
+        'annotationsPermissions',
+        'apiVersion',
+        'canAdmin',
+        'canDelete',
+        'canEdit',
+        'canSave',
+        'canStar',
+        'created',
+        'createdBy',
+        'expires',
+        'folderId',
+        'folderTitle',
+        'folderUid',
+        'folderUrl',
+        'hasAcl',
+        'isFolder',
+        'isSnapshot',
+        'isStarred',
+        'provisioned',
+        'provisionedExternalId',
+        'publicDashboardEnabled',
+        'slug',
+        'type',
+        'updated',
+        'updatedBy',
+        'url',
+        'version',
+      ],
+      required: [],
+    },
   },
   DeleteDashboardByUIDOKBody: {
     '10.4': { properties: ['id', 'message', 'title'], required: ['id', 'message', 'title'] },
     '11.2': { properties: ['message', 'title', 'uid'], required: ['message', 'title', 'uid'] },
     '11.6': { properties: ['message', 'title', 'uid'], required: ['message', 'title', 'uid'] },
     '12.x': { properties: ['message', 'title', 'uid'], required: ['message', 'title', 'uid'] },
+    '13.x': { properties: ['message', 'title', 'uid'], required: ['message', 'title', 'uid'] },
   },
   DataSourceListItemDTO: {
     '10.4': {
@@ -451,6 +542,26 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
       required: [],
     },
     '12.x': {
+      properties: [
+        'access',
+        'basicAuth',
+        'database',
+        'id',
+        'isDefault',
+        'jsonData',
+        'name',
+        'orgId',
+        'readOnly',
+        'type',
+        'typeLogoUrl',
+        'typeName',
+        'uid',
+        'url',
+        'user',
+      ],
+      required: [],
+    },
+    '13.x': {
       properties: [
         'access',
         'basicAuth',
@@ -568,6 +679,30 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
       ],
       required: [],
     },
+    '13.x': {
+      properties: [
+        'access',
+        'accessControl',
+        'basicAuth',
+        'basicAuthUser',
+        'database',
+        'id',
+        'isDefault',
+        'jsonData',
+        'name',
+        'orgId',
+        'readOnly',
+        'secureJsonFields',
+        'type',
+        'typeLogoUrl',
+        'uid',
+        'url',
+        'user',
+        'version',
+        'withCredentials',
+      ],
+      required: [],
+    },
   },
   UpdateDataSourceByUIDOKBody: {
     '10.4': {
@@ -583,6 +718,10 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
       required: ['datasource', 'id', 'message', 'name'],
     },
     '12.x': {
+      properties: ['datasource', 'id', 'message', 'name'],
+      required: ['datasource', 'id', 'message', 'name'],
+    },
+    '13.x': {
       properties: ['datasource', 'id', 'message', 'name'],
       required: ['datasource', 'id', 'message', 'name'],
     },
@@ -604,12 +743,17 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
       properties: ['datasource', 'id', 'message', 'name'],
       required: ['datasource', 'id', 'message', 'name'],
     },
+    '13.x': {
+      properties: ['datasource', 'id', 'message', 'name'],
+      required: ['datasource', 'id', 'message', 'name'],
+    },
   },
   SuccessResponseBody: {
     '10.4': { properties: ['message'], required: [] },
     '11.2': { properties: ['message'], required: [] },
     '11.6': { properties: ['message'], required: [] },
     '12.x': { properties: ['message'], required: [] },
+    '13.x': { properties: ['message'], required: [] },
   },
   ProvisionedAlertRule: {
     '10.4': {
@@ -747,12 +891,48 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
         'title',
       ],
     },
+    '13.x': {
+      properties: [
+        'annotations',
+        'condition',
+        'data',
+        'execErrState',
+        'folderUID',
+        'for',
+        'id',
+        'isPaused',
+        'keep_firing_for',
+        'labels',
+        'missingSeriesEvalsToResolve',
+        'noDataState',
+        'notification_settings',
+        'orgID',
+        'provenance',
+        'record',
+        'ruleGroup',
+        'title',
+        'uid',
+        'updated',
+      ],
+      required: [
+        'condition',
+        'data',
+        'execErrState',
+        'folderUID',
+        'for',
+        'noDataState',
+        'orgID',
+        'ruleGroup',
+        'title',
+      ],
+    },
   },
   AlertRuleGroup: {
     '10.4': { properties: ['folderUid', 'interval', 'rules', 'title'], required: [] },
     '11.2': { properties: ['folderUid', 'interval', 'rules', 'title'], required: [] },
     '11.6': { properties: ['folderUid', 'interval', 'rules', 'title'], required: [] },
     '12.x': { properties: ['folderUid', 'interval', 'rules', 'title'], required: [] },
+    '13.x': { properties: ['folderUid', 'interval', 'rules', 'title'], required: [] },
   },
   EmbeddedContactPoint: {
     '10.4': {
@@ -768,6 +948,10 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
       required: ['settings', 'type'],
     },
     '12.x': {
+      properties: ['disableResolveMessage', 'name', 'provenance', 'settings', 'type', 'uid'],
+      required: ['settings', 'type'],
+    },
+    '13.x': {
       properties: ['disableResolveMessage', 'name', 'provenance', 'settings', 'type', 'uid'],
       required: ['settings', 'type'],
     },
@@ -848,24 +1032,46 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
       ],
       required: [],
     },
+    '13.x': {
+      properties: [
+        'active_time_intervals',
+        'continue',
+        'group_by',
+        'group_interval',
+        'group_wait',
+        'match',
+        'match_re',
+        'matchers',
+        'mute_time_intervals',
+        'object_matchers',
+        'provenance',
+        'receiver',
+        'repeat_interval',
+        'routes',
+      ],
+      required: [],
+    },
   },
   MuteTimeInterval: {
     '10.4': { properties: ['name', 'time_intervals'], required: [] },
     '11.2': { properties: ['name', 'time_intervals'], required: [] },
     '11.6': { properties: ['name', 'time_intervals'], required: [] },
     '12.x': { properties: ['name', 'time_intervals'], required: [] },
+    '13.x': { properties: ['name', 'time_intervals'], required: [] },
   },
   NotificationTemplate: {
     '10.4': { properties: ['name', 'provenance', 'template'], required: [] },
     '11.2': { properties: ['name', 'provenance', 'template', 'version'], required: [] },
     '11.6': { properties: ['name', 'provenance', 'template', 'version'], required: [] },
     '12.x': { properties: ['name', 'provenance', 'template', 'version'], required: [] },
+    '13.x': { properties: ['name', 'provenance', 'template', 'version'], required: [] },
   },
   Ack: {
     '10.4': { properties: [], required: [] },
     '11.2': { properties: [], required: [] },
     '11.6': { properties: [], required: [] },
     '12.x': { properties: [], required: [] },
+    '13.x': { properties: [], required: [] },
   },
 };
 

@@ -4,9 +4,9 @@
  * Each one is cited (or marked assumed) in the citation table of README.md.
  */
 
-export type ProfileName = '10.4' | '11.2' | '11.6' | '12.x';
+export type ProfileName = '10.4' | '11.2' | '11.6' | '12.x' | '13.x';
 
-export const PROFILE_NAMES: readonly ProfileName[] = ['10.4', '11.2', '11.6', '12.x'];
+export const PROFILE_NAMES: readonly ProfileName[] = ['10.4', '11.2', '11.6', '12.x', '13.x'];
 
 export interface Profile {
   readonly name: ProfileName;
@@ -89,8 +89,12 @@ export interface Profile {
   readonly laterContactPointTypes: readonly string[];
   /** A rule write or delete refused for its provenance: plain 500 or errutil 409 `alerting.provenanceMismatch`. */
   readonly ruleProvenanceMismatch: 'legacy' | 'errutil';
-  /** The frontend's save path: the classic `DashboardModel` (≤ 11.2) or Scenes (11.3+); see ui-save.ts. */
-  readonly dashboardSaveModel: 'classic' | 'scenes';
+  /**
+   * The frontend's save path: the classic `DashboardModel` (≤ 11.2), Scenes (11.3+), or Scenes as 13.x saves a
+   * classic dashboard (no `id`, a panel `datasource` from its first query, no `hide: false` on queries); see
+   * ui-save.ts.
+   */
+  readonly dashboardSaveModel: 'classic' | 'scenes' | 'scenes-13';
   /**
    * How a threshold base step of -Infinity is saved: `null` (JSON) or `0` (`convertInfinity` of
    * `sortedDeepCloneWithoutNulls`, PR #105037, May 2025: 12.1+).
@@ -266,6 +270,47 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     laterContactPointTypes: ['sns', 'mqtt', 'jira'],
     ruleProvenanceMismatch: 'errutil',
     dashboardSaveModel: 'scenes',
+    thresholdBaseOnSave: 'zero',
+    searchHitFields: { orgId: true, isDeleted: true },
+    dashboardDeleteBody: 'uid',
+  },
+  '13.x': {
+    name: '13.x',
+    version: '13.0.1',
+    commit: 'sim-13-0',
+    uniqueDashboardTitles: false,
+    uniqueFolderTitles: false,
+    dashboardMetaApiVersion: true,
+    folderNotFound: 'errutil',
+    folderDeleteBody: 'plain',
+    uniqueRuleTitles: false,
+    ruleConflictPrefix: false,
+    recordingRules: 'enabled',
+    ruleFields: {
+      keepFiringFor: true,
+      notificationSettings: true,
+      record: true,
+      missingSeriesEvalsToResolve: true,
+    },
+    keepLastState: true,
+    ruleGroupDelete: true,
+    relaxedProvenance: true,
+    provenanceMessage: '12',
+    notificationVersions: true,
+    contactPointErrors: 'errutil',
+    routeErrors: 'errutil',
+    templateNotFound: 'errutil',
+    templateErrors: 'errutil',
+    minimalServiceAccountUser: true,
+    alertmanagerConflictStatus: 409,
+    ruleConflictMessage: 'sentence',
+    kubernetesApis: true,
+    dashboardSchemaVersion: 42,
+    folderOrgId: 1,
+    maxNestedFolderDepth: { default: 4, configurable: true },
+    laterContactPointTypes: ['sns', 'mqtt', 'jira', 'wechat'],
+    ruleProvenanceMismatch: 'errutil',
+    dashboardSaveModel: 'scenes-13',
     thresholdBaseOnSave: 'zero',
     searchHitFields: { orgId: true, isDeleted: true },
     dashboardDeleteBody: 'uid',

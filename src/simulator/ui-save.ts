@@ -176,7 +176,7 @@ function pluginLoaded(panel: JsonObject, profile: Profile): Record<string, Value
   };
   if (defaults !== undefined) out['options'] = obj(merge(defaults.options, obj(panel['options'])));
   // Classic: only plugins with a migration handler record a version (stat, table); Scenes: every loaded panel.
-  if (profile.dashboardSaveModel === 'scenes' || type === 'stat' || type === 'table')
+  if (profile.dashboardSaveModel !== 'classic' || type === 'stat' || type === 'table')
     out['pluginVersion'] = profile.version;
   return out;
 }
@@ -232,6 +232,35 @@ function scenesPanel(panel: JsonObject): JsonObject {
   if (typeof out['repeat'] !== 'string' || out['repeat'] === '') delete out['repeatDirection'];
   if (list(out['links']).length === 0) delete out['links'];
   if (list(out['transformations']).length === 0) delete out['transformations'];
+  return out;
+}
+
+/**
+ * What 13.x's Scenes save does beyond earlier Scenes (transformSceneToSaveModel and createPanelDataProvider of
+ * 13.0/13.1 main, read in dated forks): a panel without a data source gets its first query's `{type, uid}`, a query's
+ * `hide: false` is dropped ("consistency with Go backend"), an empty panel description is dropped.
+ */
+function scenes13Panel(panel: JsonObject): JsonObject {
+  if (panel['type'] === 'row') return panel;
+  const out = { ...panel };
+  const targets = list(out['targets']).filter(isJsonObject);
+  if (out['datasource'] === undefined) {
+    const first = targets
+      .map((t) => obj(t['datasource']))
+      .find((ds) => ds['uid'] !== undefined || ds['type'] !== undefined);
+    if (first !== undefined)
+      out['datasource'] = {
+        ...(first['type'] === undefined ? {} : { type: first['type'] }),
+        ...(first['uid'] === undefined ? {} : { uid: first['uid'] }),
+      };
+  }
+  if (Array.isArray(out['targets']))
+    out['targets'] = targets.map((t) => {
+      const target = { ...t };
+      if (target['hide'] === false) delete target['hide'];
+      return target;
+    });
+  if (out['description'] === '') delete out['description'];
   return out;
 }
 
@@ -347,7 +376,12 @@ export function uiSaveModel(profile: Profile, stored: JsonObject, options: UiSav
   const annotationList = list(annotations['list']);
   if (!annotationList.some((a) => isJsonObject(a) && a['builtIn'] === 1)) annotationList.unshift(BUILT_IN);
   d['annotations'] = { ...annotations, list: annotationList };
-  const save = profile.dashboardSaveModel === 'classic' ? classicPanel : scenesPanel;
+  const save =
+    profile.dashboardSaveModel === 'classic'
+      ? classicPanel
+      : profile.dashboardSaveModel === 'scenes-13'
+        ? (p: JsonObject) => scenes13Panel(scenesPanel(p))
+        : scenesPanel;
   // Panels inside a collapsed row never render, so their plugin never loads.
   const withPlugins = (p: JsonObject, hidden = false): JsonObject => {
     const collapsed = p['type'] === 'row' && p['collapsed'] === true;
@@ -364,10 +398,12 @@ export function uiSaveModel(profile: Profile, stored: JsonObject, options: UiSav
       .filter(isJsonObject)
       .map((v) => saveVariable(v, profile)),
   };
-  if (profile.dashboardSaveModel === 'scenes') {
+  if (profile.dashboardSaveModel !== 'classic') {
     d['preload'] = d['preload'] === true;
     if (d['liveNow'] !== true) delete d['liveNow'];
   }
+  // 13.x deletes the id ("Make sure we never save an internal ID").
+  if (profile.dashboardSaveModel === 'scenes-13') delete d['id'];
   const fields = profile.dashboardSaveModel === 'classic' ? CLASSIC_FIELDS : SCENES_FIELDS;
   const kept: Record<string, Value> = {};
   for (const key of fields) if (d[key] !== undefined) kept[key] = d[key] as Value;

@@ -10,9 +10,21 @@ describe('profile table', () => {
   });
 
   it('switches title uniqueness at 11.3 for dashboards and folders and at 12.0 for rules', () => {
-    expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueDashboardTitles)).toEqual([true, true, false, false]);
-    expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueFolderTitles)).toEqual([true, true, false, false]);
-    expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueRuleTitles)).toEqual([true, true, true, false]);
+    expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueDashboardTitles)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueFolderTitles)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(PROFILE_NAMES.map((n) => PROFILES[n].uniqueRuleTitles)).toEqual([true, true, true, false, false]);
   });
 
   it('switches the template 404 body and the template validation body separately, both at 11.2', () => {
@@ -21,9 +33,11 @@ describe('profile table', () => {
       'errutil',
       'errutil',
       'errutil',
+      'errutil',
     ]);
     expect(PROFILE_NAMES.map((n) => PROFILES[n].templateErrors)).toEqual([
       'legacy',
+      'errutil',
       'errutil',
       'errutil',
       'errutil',
