@@ -232,6 +232,18 @@ describe('nested folders', () => {
   it('13.x-style setting: the limit is configurable only where the profile reads it', async () => {
     sim = await simulator();
     await expect(simulator({ maxNestedFolderDepth: 6 })).rejects.toThrow(/no such setting/);
+    await sim.close();
+    // 13.x reads [folder] max_nested_folder_depth: 6 levels of subfolders, clamped to 7 above.
+    sim = await simulator({ profile: '13.x', maxNestedFolderDepth: 6 });
+    const api = client(sim);
+    let parent = '';
+    for (let depth = 1; depth <= 7; depth++) {
+      expect(
+        (await api.post('/api/folders', { uid: `d${depth}`, title: `D${depth}`, parentUid: parent })).status,
+      ).toBe(200);
+      parent = `d${depth}`;
+    }
+    expect((await api.post('/api/folders', { uid: 'd8', title: 'D8', parentUid: parent })).status).toBe(400);
   });
 
   it('moves a folder with POST /move and refuses a circular move', async () => {
