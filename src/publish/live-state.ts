@@ -31,7 +31,7 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Reads what Grafana holds, every kind at once. The folders we own (defined in code, or carrying our marker)
+ * Reads what Grafana holds, every kind at once. The folders we own (defined in code, or carrying our uid prefix)
  * decide which dashboards and rule groups are ours; handlers await them only where they need the answer, so no
  * kind waits for the folders to be listed before it starts reading. Objects a handler settles are compared with
  * their desired resource as they arrive.

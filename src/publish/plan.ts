@@ -130,8 +130,8 @@ function carriesSecrets(resource: Resource): boolean {
 
 /**
  * Compares what the repository wants with what Grafana holds and says what to do. Pure: no request, no clock.
- * Nothing is ever deleted without `prune`, and then only objects that carry our ownership marker (or sit in a
- * folder we own).
+ * Nothing is ever deleted without `prune`, and then only objects the ownership rule says are ours
+ * (src/core/ownership.ts); what a folder deletion would take with it besides is listed in `cascades`.
  */
 export function planActions(input: PlanInput): Plan {
   const only = input.only ?? (() => true);
