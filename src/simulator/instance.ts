@@ -7,8 +7,16 @@ import { json } from './responses.ts';
 
 const STARTED = '2024-01-01T00:00:00Z';
 
+/**
+ * `apiHealthHandler` (pkg/api/http_server.go): the `healthResponse` struct (database, version, commit) written with
+ * `json.MarshalIndent(data, "", "  ")` and `Content-Type: application/json; charset=UTF-8`.
+ */
 function health(sim: SimContext): SimResponse {
-  return json(200, { commit: sim.profile.commit, database: 'ok', version: sim.profile.version });
+  return {
+    status: 200,
+    text: JSON.stringify({ database: 'ok', version: sim.profile.version, commit: sim.profile.commit }, null, 2),
+    headers: { 'content-type': 'application/json; charset=UTF-8' },
+  };
 }
 
 function user(sim: SimContext, req: RequestInput): SimResponse {

@@ -11,12 +11,22 @@ describe('instance endpoints', () => {
     ['11.2', '11.2.10'],
     ['11.6', '11.6.4'],
     ['12.x', '12.1.1'],
+    ['13.x', '13.0.1'],
   ] as const)('reports Grafana %s as version %s in /api/health and buildInfo', async (profile, version) => {
     sim = await simulator({ profile });
     const health = await client(sim, null).get('/api/health');
     expect(health.json).toEqual({ commit: sim.profile.commit, database: 'ok', version });
     const settings = await client(sim).get('/api/frontend/settings');
     expect(obj(obj(settings.json)['buildInfo'])['version']).toBe(version);
+  });
+
+  it('answers /api/health pretty-printed, database first, with charset (apiHealthHandler)', async () => {
+    sim = await simulator();
+    const response = await fetch(`${sim.url}/api/health`);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=UTF-8');
+    expect(await response.text()).toBe(
+      `{\n  "database": "ok",\n  "version": "11.6.4",\n  "commit": "${sim.profile.commit}"\n}`,
+    );
   });
 
   it('reports a configured version string', async () => {
