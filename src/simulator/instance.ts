@@ -14,7 +14,11 @@ const STARTED = '2024-01-01T00:00:00Z';
 function health(sim: SimContext): SimResponse {
   return {
     status: 200,
-    text: JSON.stringify({ database: 'ok', version: sim.profile.version, commit: sim.profile.commit }, null, 2),
+    text: JSON.stringify(
+      { database: 'ok', version: sim.profile.version, commit: sim.profile.commit },
+      null,
+      2,
+    ),
     headers: { 'content-type': 'application/json; charset=UTF-8' },
   };
 }
