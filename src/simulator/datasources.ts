@@ -197,13 +197,14 @@ function addDataSource(sim: SimContext, req: RequestInput): SimResponse {
 }
 
 function updateDataSource(sim: SimContext, req: RequestInput): SimResponse {
-  const ds = findDataSource(sim, req.params['uid'] ?? '');
-  if (ds === undefined) return messageError(404, 'Data source not found');
+  // `updateDataSourceByUID` (pkg/api/datasources.go): the body is bound (UpdateDataSourceCommand requires `name`,
+  // `type` and `access`) and its URL checked before the data source is looked up, then read-only is refused.
   const input = readInput(req);
-  if (ds.readOnly) return messageError(403, 'Cannot update read-only data source');
-  // UpdateDataSourceCommand binds `name`, `type` and `access` as required.
   if (input.name === '' || input.type === '' || input.access === '') return BAD_REQUEST_DATA;
   if (!validUrl(input.url)) return messageError(400, 'Validation error, invalid URL');
+  const ds = findDataSource(sim, req.params['uid'] ?? '');
+  if (ds === undefined) return messageError(404, 'Data source not found');
+  if (ds.readOnly) return messageError(403, 'Cannot update read-only data source');
   if (sim.state.datasources.some((d) => d !== ds && d.name === input.name))
     return messageError(409, 'Failed to update datasource: data source with the same name already exists');
   if (input.version !== 0 && input.version < ds.version)
