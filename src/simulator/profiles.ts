@@ -89,6 +89,8 @@ export interface Profile {
   readonly laterContactPointTypes: readonly string[];
   /** A rule write or delete refused for its provenance: plain 500 or errutil 409 `alerting.provenanceMismatch`. */
   readonly ruleProvenanceMismatch: 'legacy' | 'errutil';
+  /** The `converted_prometheus` provenance exists (the Prometheus rule conversion, 11.6+) and may be reset to none. */
+  readonly convertedPrometheusProvenance: boolean;
   /**
    * The frontend's save path: the classic `DashboardModel` (≤ 11.2), Scenes (11.3+), or Scenes as 13.x saves a
    * classic dashboard (no `id`, a panel `datasource` from its first query, no `hide: false` on queries); see
@@ -146,6 +148,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: [],
     ruleProvenanceMismatch: 'legacy',
+    convertedPrometheusProvenance: false,
     dashboardSaveModel: 'classic',
     thresholdBaseOnSave: 'null',
     searchHitFields: { orgId: false, isDeleted: false },
@@ -187,6 +190,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: ['sns'],
     ruleProvenanceMismatch: 'legacy',
+    convertedPrometheusProvenance: false,
     dashboardSaveModel: 'classic',
     thresholdBaseOnSave: 'null',
     searchHitFields: { orgId: false, isDeleted: false },
@@ -228,6 +232,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: ['sns', 'mqtt', 'jira'],
     ruleProvenanceMismatch: 'errutil',
+    convertedPrometheusProvenance: true,
     dashboardSaveModel: 'scenes',
     thresholdBaseOnSave: 'null',
     searchHitFields: { orgId: false, isDeleted: true },
@@ -269,6 +274,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     maxNestedFolderDepth: { default: 4, configurable: false },
     laterContactPointTypes: ['sns', 'mqtt', 'jira'],
     ruleProvenanceMismatch: 'errutil',
+    convertedPrometheusProvenance: true,
     dashboardSaveModel: 'scenes',
     thresholdBaseOnSave: 'zero',
     searchHitFields: { orgId: true, isDeleted: true },
@@ -310,6 +316,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     maxNestedFolderDepth: { default: 4, configurable: true },
     laterContactPointTypes: ['sns', 'mqtt', 'jira', 'wechat'],
     ruleProvenanceMismatch: 'errutil',
+    convertedPrometheusProvenance: true,
     dashboardSaveModel: 'scenes-13',
     thresholdBaseOnSave: 'zero',
     searchHitFields: { orgId: true, isDeleted: true },

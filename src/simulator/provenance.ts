@@ -15,12 +15,15 @@ export function strictAllowed(stored: string, requested: string): boolean {
   return stored === requested || stored === PROVENANCE_NONE;
 }
 
-/** Rule group PUT/DELETE: also api/converted_prometheus → none. */
-export function groupAllowed(stored: string, requested: string): boolean {
-  return (
-    strictAllowed(stored, requested) ||
-    (requested === PROVENANCE_NONE && (stored === PROVENANCE_API || stored === 'converted_prometheus'))
-  );
+/**
+ * Rule group PUT/DELETE (`CanUpdateProvenanceInRuleGroup`, pkg/services/ngalert/provisioning/validation): also api
+ * → none, and from the Prometheus conversion's release (taken as 11.6) converted_prometheus → none.
+ */
+export function groupAllowed(sim: SimContext, stored: string, requested: string): boolean {
+  const resettable =
+    stored === PROVENANCE_API ||
+    (stored === 'converted_prometheus' && sim.profile.convertedPrometheusProvenance);
+  return strictAllowed(stored, requested) || (requested === PROVENANCE_NONE && resettable);
 }
 
 /** Policies, mute timings, templates (11+): anything except a provisioned object → none. */

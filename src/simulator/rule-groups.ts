@@ -75,7 +75,7 @@ export function replaceGroup(
   const existing = rulesOfGroup(sim, folderUid, title);
   const provenance = options.provenance;
   const allowed = (stored: string): boolean =>
-    options.ignoreProvenance === true || groupAllowed(stored, provenance);
+    options.ignoreProvenance === true || groupAllowed(sim, stored, provenance);
   const now = sim.now();
 
   if (rules === undefined) {
@@ -173,7 +173,7 @@ function deleteGroup(sim: SimContext, req: RequestInput): SimResponse {
   const title = req.params['group'] ?? '';
   const rules = rulesOfGroup(sim, folderUid, title);
   if (rules.length === 0) return groupNotFound();
-  const blocked = rules.find((r) => !groupAllowed(r.provenance, req.provenance));
+  const blocked = rules.find((r) => !groupAllowed(sim, r.provenance, req.provenance));
   if (blocked !== undefined) return provenanceMismatch(sim, 'delete', req.provenance, blocked.provenance);
   sim.state.rules = sim.state.rules.filter((r) => !rules.includes(r));
   return empty(204);
