@@ -209,3 +209,22 @@ describe('rule-group provenance mismatch', () => {
     },
   );
 });
+
+describe('converted_prometheus provenance', () => {
+  it.each([
+    ['11.2', 500],
+    ['11.6', 200],
+  ] as const)('%s: resetting a converted group to none answers %i', async (profile, status) => {
+    await sim.close();
+    sim = await simulator({ profile });
+    await client(sim).post('/api/folders', { uid: 'alerts', title: 'Alerts' });
+    await client(sim).put(GROUP, { interval: 60, rules: [alertRule({ uid: 'a', title: 'A' })] });
+    sim.admin.mark({ kind: 'rule', uid: 'a', provenance: 'converted_prometheus' });
+    const r = await client(sim).put(
+      GROUP,
+      { interval: 60, rules: [alertRule({ uid: 'a', title: 'A', for: '15m' })] },
+      NO_PROVENANCE,
+    );
+    expect(r.status).toBe(status);
+  });
+});
