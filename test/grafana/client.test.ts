@@ -267,49 +267,52 @@ describe('the Grafana client', () => {
   });
 });
 
-describe("answers that are not Grafana's", () => {
-  it('treats a 200 answered with HTML as a failed request, writes included', async () => {
-    const server = createServer((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html' });
-      res.end('<html>Sign in</html>');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const c = new GrafanaClient(
+/** A server answering every request with `status`, `type` and `body`, and a client of it without retries. */
+async function answering(
+  status: number,
+  type: string,
+  body: string,
+  run: (c: GrafanaClient) => Promise<void>,
+): Promise<void> {
+  const server = createServer((_req, res) => {
+    res.writeHead(status, { 'Content-Type': type });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    await run(
+      new GrafanaClient(
         { url: `http://127.0.0.1:${port}`, auth: { kind: 'token', token: 't0ken-1234' }, retries: 0 },
         { sleep: () => Promise.resolve(), random: () => 0 },
-      );
+      ),
+    );
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+describe("answers that are not Grafana's", () => {
+  it('treats a 200 answered with HTML as a failed request, writes included', async () => {
+    await answering(200, 'text/html', '<html>Sign in</html>', async (c) => {
       const error = await c.post('/api/folders', { uid: 'x', title: 'X' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GrafanaApiError);
       expect(String((error as GrafanaApiError).message)).toContain('not JSON (text/html)');
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    });
   });
 });
 
 describe('error texts', () => {
   it('mask a secret before cutting a long body, so no part of it is left in clear', async () => {
     const secret = 'canary-cut-secret-9z9z';
-    const server = createServer((_req, res) => {
-      res.writeHead(400, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ message: `${'x'.repeat(290)} ${secret} and more after it` }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const c = new GrafanaClient(
-        { url: `http://127.0.0.1:${port}`, auth: { kind: 'token', token: 't0ken-1234' }, retries: 0 },
-        { sleep: () => Promise.resolve(), random: () => 0 },
-      );
+    const body = JSON.stringify({ message: `${'x'.repeat(290)} ${secret} and more after it` });
+    await answering(400, 'application/json', body, async (c) => {
       c.maskValues(secret);
       const error = (await c.post('/api/folders', {}).catch((e: unknown) => e)) as GrafanaApiError;
       expect(error).toBeInstanceOf(GrafanaApiError);
       expect(error.message).not.toContain(secret.slice(0, 6));
       expect(error.message).toContain('***');
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    });
   });
 });

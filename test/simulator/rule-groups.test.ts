@@ -1,3 +1,4 @@
+import type { ProfileName } from '../../src/simulator/profiles.ts';
 import type { JsonObject } from '../../src/core/json.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.ts';
@@ -174,26 +175,37 @@ describe('DELETE rule group', () => {
   });
 });
 
+/**
+ * On a fresh simulator of `profile`: a group of one rule whose provenance is then set to `stored` (as file
+ * provisioning or the Prometheus conversion would leave it), replaced with a change and no provenance.
+ */
+async function replaceWithoutProvenance(
+  profile: ProfileName,
+  stored: string,
+): Promise<{ status: number; json: unknown }> {
+  await sim.close();
+  sim = await simulator({ profile });
+  await client(sim).post('/api/folders', { uid: 'alerts', title: 'Alerts' });
+  await client(sim).put(GROUP, { interval: 60, rules: [alertRule({ uid: 'a', title: 'A' })] });
+  sim.admin.mark({ kind: 'rule', uid: 'a', provenance: stored });
+  return client(sim).put(
+    GROUP,
+    { interval: 60, rules: [alertRule({ uid: 'a', title: 'A', for: '15m' })] },
+    NO_PROVENANCE,
+  );
+}
+
 describe('rule-group provenance mismatch', () => {
   it.each([
     ['10.4', 500],
     ['11.2', 500],
     ['11.6', 409],
     ['12.x', 409],
+    ['13.x', 409],
   ] as const)(
-    '%s: replacing a locked group without provenance answers %i (409 alerting.provenanceMismatch in newer releases)',
+    '%s: replacing a file-provisioned group without provenance answers %i (409 alerting.provenanceMismatch in newer releases)',
     async (profile, status) => {
-      await sim.close();
-      sim = await simulator({ profile });
-      await client(sim).post('/api/folders', { uid: 'alerts', title: 'Alerts' });
-      await client(sim).put(GROUP, { interval: 60, rules: [alertRule({ uid: 'a', title: 'A' })] });
-      // Provisioned from a file: neither api nor none may replace it.
-      sim.admin.mark({ kind: 'rule', uid: 'a', provenance: 'file' });
-      const r = await client(sim).put(
-        GROUP,
-        { interval: 60, rules: [alertRule({ uid: 'a', title: 'A', for: '15m' })] },
-        NO_PROVENANCE,
-      );
+      const r = await replaceWithoutProvenance(profile, 'file');
       expect(r.status).toBe(status);
       const message = "cannot update with provided provenance '', needs 'file'";
       expect(r.json).toEqual(
@@ -215,16 +227,6 @@ describe('converted_prometheus provenance', () => {
     ['11.2', 500],
     ['11.6', 200],
   ] as const)('%s: resetting a converted group to none answers %i', async (profile, status) => {
-    await sim.close();
-    sim = await simulator({ profile });
-    await client(sim).post('/api/folders', { uid: 'alerts', title: 'Alerts' });
-    await client(sim).put(GROUP, { interval: 60, rules: [alertRule({ uid: 'a', title: 'A' })] });
-    sim.admin.mark({ kind: 'rule', uid: 'a', provenance: 'converted_prometheus' });
-    const r = await client(sim).put(
-      GROUP,
-      { interval: 60, rules: [alertRule({ uid: 'a', title: 'A', for: '15m' })] },
-      NO_PROVENANCE,
-    );
-    expect(r.status).toBe(status);
+    expect((await replaceWithoutProvenance(profile, 'converted_prometheus')).status).toBe(status);
   });
 });
