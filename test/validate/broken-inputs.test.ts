@@ -108,6 +108,13 @@ function withExtra(extra: AlertInput): AlertRuleGroupInput['rules'] {
   return [...alertGroupInput().rules, extra];
 }
 
+/** The fixture's rule group with its first alert changed by `patch`. */
+function withFirstAlert(patch: Partial<AlertInput>): Definition {
+  const input = alertGroupInput();
+  const [first, ...rest] = input.rules;
+  return defineAlertRuleGroup({ ...input, rules: [{ ...(first as AlertInput), ...patch }, ...rest] });
+}
+
 /**
  * The `chat` contact point (the warning route's receiver) as another type, of a kind the typed builder does not
  * offer: as plain JavaScript content could define it.
@@ -203,15 +210,7 @@ const cases: readonly Case[] = [
   {
     name: 'an alert linking a dashboard without a panel id is reported (Grafana refuses the group)',
     breakIt: (d) => {
-      const input = alertGroupInput();
-      const [first, ...rest] = input.rules;
-      d.alerts = at(
-        'alerts/api.ts',
-        defineAlertRuleGroup({
-          ...input,
-          rules: [{ ...(first as AlertInput), annotations: { __dashboardUid__: 'red' } }, ...rest],
-        }),
-      );
+      d.alerts = at('alerts/api.ts', withFirstAlert({ annotations: { __dashboardUid__: 'red' } }));
     },
     expected: [
       [
@@ -223,17 +222,9 @@ const cases: readonly Case[] = [
   {
     name: 'an alert with a panel id that is not an integer is reported',
     breakIt: (d) => {
-      const input = alertGroupInput();
-      const [first, ...rest] = input.rules;
       d.alerts = at(
         'alerts/api.ts',
-        defineAlertRuleGroup({
-          ...input,
-          rules: [
-            { ...(first as AlertInput), annotations: { __dashboardUid__: 'red', __panelId__: 'two' } },
-            ...rest,
-          ],
-        }),
+        withFirstAlert({ annotations: { __dashboardUid__: 'red', __panelId__: 'two' } }),
       );
     },
     expected: [
@@ -243,15 +234,7 @@ const cases: readonly Case[] = [
   {
     name: 'an alert linking a panel its dashboard does not have is reported with the panels it has',
     breakIt: (d) => {
-      const input = alertGroupInput();
-      const [first, ...rest] = input.rules;
-      d.alerts = at(
-        'alerts/api.ts',
-        defineAlertRuleGroup({
-          ...input,
-          rules: [{ ...(first as AlertInput), dashboard: { uid: 'red', panelId: 9 } }, ...rest],
-        }),
-      );
+      d.alerts = at('alerts/api.ts', withFirstAlert({ dashboard: { uid: 'red', panelId: 9 } }));
     },
     expected: [
       [
@@ -374,15 +357,7 @@ const cases: readonly Case[] = [
   {
     name: 'an alert summary with an unclosed {{ is reported at the annotation',
     breakIt: (d) => {
-      const input = alertGroupInput();
-      const [first, ...rest] = input.rules;
-      d.alerts = at(
-        'alerts/api.ts',
-        defineAlertRuleGroup({
-          ...input,
-          rules: [{ ...(first as AlertInput), summary: 'API {{ $labels.instance is down' }, ...rest],
-        }),
-      );
+      d.alerts = at('alerts/api.ts', withFirstAlert({ summary: 'API {{ $labels.instance is down' }));
     },
     expected: [['alerts/api.ts AlertRuleGroup/api rules[0].annotations.summary', 'never closes']],
   },
