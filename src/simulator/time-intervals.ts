@@ -4,7 +4,9 @@
  * since 2022): weekdays as lower-case names (`WeekdayRange.MarshalText`), months, days of month and years as
  * numbers (`InclusiveRange.MarshalText`: months given by name come back as numbers since alertmanager commit
  * adf94c316 removed `MonthRange.MarshalYAML`), a single-value range `a:a` as `a`, times `HH:MM`
- * (`TimeRange.MarshalJSON`), the location as given. A problem is returned as text for the endpoint's error.
+ * (`TimeRange.MarshalJSON`), the location as given. A problem is returned as text for the endpoint's error. Its
+ * name lists are its own, apart from the SDK's (src/alerting/time-interval-names.ts), like every table of the
+ * simulator.
  */
 import type { JsonObject, JsonValue } from '../core/json.ts';
 import { isJsonObject } from '../core/json.ts';

@@ -12,6 +12,10 @@
  * Panels whose plugin loaded (rendered, so scrolled into view and not in a collapsed row) also get the plugin's
  * defaults merged in (`getPanelOptionsWithDefaults`), their threshold base set to -Infinity (`fixThresholds`) and
  * a `pluginVersion`; which panels loaded is the caller's choice, as it is the person's scrolling.
+ *
+ * Written apart from the SDK's saved form (src/define/dashboard-saved-form.ts) and comparison
+ * (src/handlers/dashboard-comparable.ts, panel-defaults.ts) on purpose, though the facts are the same: a simulator
+ * built on the client's own tables would agree with any mistake in them.
  */
 import type { JsonObject, JsonValue } from '../core/json.ts';
 import { isJsonObject } from '../core/json.ts';
