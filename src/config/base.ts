@@ -44,7 +44,19 @@ export interface BaseConfig {
      * and later); Grafana 13 reads `[folder] max_nested_folder_depth`, at most 7.
      */
     readonly maxNestedFolderDepth?: number;
+    /**
+     * The schema dashboards are rendered and published in: the classic JSON model (`v1`, every release) or the
+     * v2 schema (`v2`: elements and layouts, Grafana 13 on, through `dashboard.grafana.app/v2`). Default `v1`.
+     */
+    readonly dashboardSchema?: 'v1' | 'v2';
   };
+}
+
+/** The dashboard schema a Config asks for (read from any Config, typed or not). */
+export function dashboardSchemaOf(config: unknown): 'v1' | 'v2' {
+  if (typeof config !== 'object' || config === null) return 'v1';
+  const grafana = (config as { grafana?: { dashboardSchema?: unknown } }).grafana;
+  return grafana?.dashboardSchema === 'v2' ? 'v2' : 'v1';
 }
 
 /** Whether a Config asks for Grafana-managed recording rules (read from any Config, typed or not). */

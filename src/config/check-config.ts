@@ -139,6 +139,15 @@ export function checkBaseConfig(config: unknown, prefix = ''): Problem[] {
           'Grafana allows 4 by default, up to 7 on Grafana 13',
         ),
       );
+    const schema = grafana.dashboardSchema;
+    if (schema !== undefined && schema !== 'v1' && schema !== 'v2')
+      out.push(
+        problem(
+          at('grafana.dashboardSchema'),
+          `must be 'v1' or 'v2', not ${shown(schema)}`,
+          "Write 'v1' (the classic JSON model, every Grafana) or 'v2' (Grafana 13 and later)",
+        ),
+      );
   }
   return out;
 }

@@ -5,8 +5,9 @@ import type { GrafanaConnection } from '../grafana/client.ts';
 import { GrafanaClient } from '../grafana/client.ts';
 import { HANDLERS } from '../handlers/index.ts';
 import type { FullHandlers } from '../publish/apply.ts';
+import type { ApiChoice } from '../publish/live-state.ts';
 import { probeAndReadLive } from '../publish/live-state.ts';
-import { desiredFromRendered, readRenderedOwnership } from '../render/read-rendered.ts';
+import { desiredFromRendered, readRenderedSettings } from '../render/read-rendered.ts';
 import type { DriftReport } from './drift.ts';
 import { detectDrift } from './drift.ts';
 
@@ -25,6 +26,7 @@ export async function driftCheck(
   connection: GrafanaConnection,
   handlers: FullHandlers = HANDLERS,
   clientFactory: (c: GrafanaConnection) => GrafanaClient = (c) => new GrafanaClient(c),
+  choice: ApiChoice = { preference: 'auto' },
 ): Promise<DriftResult> {
   if (!existsSync(join(renderedDir, 'grafana'))) {
     throw new ProjectLoadError(
@@ -35,11 +37,12 @@ export async function driftCheck(
   const client = clientFactory(connection);
   // Each rendered file is read when first needed: Grafana is read at once (the uids are the file names).
   const rendered = desiredFromRendered(renderedDir);
-  const ownership = readRenderedOwnership(renderedDir);
+  const { ownership, dashboardSchema } = readRenderedSettings(renderedDir);
   const { info, live } = await probeAndReadLive(
     handlers,
-    { client, editable: false, resendSecrets: false, secrets: new Map(), ownership },
+    { client, editable: false, resendSecrets: false, secrets: new Map(), ownership, dashboardSchema },
     rendered,
+    choice,
   ).catch(async (error: unknown) => {
     // An unreadable rendered/ says more than the reads it made fail.
     await rendered.all();

@@ -1,23 +1,55 @@
-import { comparableDashboard } from './dashboard-comparable.ts';
+import { comparableDashboard, comparableDashboardV2, isV2Dashboard } from './dashboard-comparable.ts';
 import type { ResourceOf } from '../core/resource.ts';
-import { hasOwnerPrefix, TOOL } from '../core/ownership.ts';
-import { asArray, asRecord, asString, encode, ownedByFolder, ownedByPrefix, ref } from './shared.ts';
+import { TOOL } from '../core/ownership.ts';
+import { isAppObject } from './app-objects.ts';
+import {
+  appDashboardModel,
+  conversionFailure,
+  createAppDashboard,
+  listAppDashboards,
+  removeAppDashboard,
+  storedSchema,
+  updateAppDashboard,
+} from './dashboard-app.ts';
+import { asArray, asRecord, asString, encode, ownedByPrefixOrFolder, ref } from './shared.ts';
 
 export { comparableDashboard };
-import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
+import type { Comparable, DashboardSchema, HandlerContext, KindHandler, LiveObject } from './types.ts';
+
+/**
+ * What the legacy GET answers for a dashboard stored in the v2 schema: 406 "dashboard api version not supported,
+ * use /apis/dashboard.grafana.app/<version>/namespaces/<ns>/dashboards/<uid> instead" (`GetDashboard`,
+ * grafana/grafana pkg/api/dashboard.go, 12.x; asserted by "v2 dashboards should not be returned in api" in
+ * pkg/api/dashboard_test.go). Read as "stored as v2" with no model: never compared as missing or as the JSON.
+ */
+const STORED_AS_V2 = { storedAsV2: true };
 
 function folderOf(uid: string | undefined): { folderUid?: string } {
   return uid === undefined || uid === '' || uid === 'general' ? {} : { folderUid: uid };
 }
 
+/** The comparable form of a dashboard model in either schema. */
+function comparableModel(model: unknown, desiredSchemaVersion?: unknown): unknown {
+  return isV2Dashboard(model)
+    ? comparableDashboardV2(model)
+    : comparableDashboard(model, desiredSchemaVersion);
+}
+
+function schemaOf(model: unknown): DashboardSchema {
+  return isV2Dashboard(model) ? 'v2' : 'v1';
+}
+
 /**
- * Dashboards: found through /api/search (one request per 5,000), read one by one only where a comparison needs
- * the JSON. Owned when their uid carries our prefix or they sit in a folder we own.
+ * Dashboards: through the App Platform where chosen (src/handlers/dashboard-app.ts); through the legacy API found
+ * with /api/search (one request per 5,000) and read one by one only where a comparison needs the JSON. Owned when
+ * their uid carries our prefix or they sit in a folder we own (and, on the App Platform, by our manager
+ * annotations).
  */
 export const dashboardHandler: KindHandler<'Dashboard'> = {
   kind: 'Dashboard',
 
   async list(context) {
+    if (context.api.kind === 'apis') return listAppDashboards(context, context.api);
     const hits: Record<string, unknown>[] = [];
     for (let page = 1; ; page += 1) {
       const response = await context.client.get('/api/search', {
@@ -33,7 +65,7 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
         const uid = asString(hit.uid) ?? '';
         const folder = folderOf(asString(hit.folderUid));
         const response = wanted.has(uid)
-          ? await context.client.get(`/api/dashboards/uid/${encode(uid)}`, { allow: [404] })
+          ? await context.client.get(`/api/dashboards/uid/${encode(uid)}`, { allow: [404, 406] })
           : undefined;
         if (response?.status === 404) return undefined;
         const ownedFolders = await context.ownedFolders;
@@ -42,10 +74,11 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
           uid,
           ref: ref('Dashboard', uid),
           ...folder,
-          body: response?.body ?? { dashboard: undefined, meta: { folderUid: folder.folderUid } },
-          ...(hasOwnerPrefix(context.ownership, uid)
-            ? ownedByPrefix(context.ownership, uid)
-            : ownedByFolder(ownedFolders, folder.folderUid)),
+          body:
+            response?.status === 406
+              ? { ...STORED_AS_V2, meta: { folderUid: folder.folderUid } }
+              : (response?.body ?? { dashboard: undefined, meta: { folderUid: folder.folderUid } }),
+          ...ownedByPrefixOrFolder(context.ownership, uid, ownedFolders, folder.folderUid),
         };
         return response === undefined ? object : context.settle(object);
       }),
@@ -54,28 +87,56 @@ export const dashboardHandler: KindHandler<'Dashboard'> = {
   },
 
   desired(resource: ResourceOf<'Dashboard'>): Comparable {
-    return { ...folderOf(resource.folderUid), spec: comparableDashboard(resource.spec) };
+    return {
+      ...folderOf(resource.folderUid),
+      spec: comparableModel(resource.spec),
+      schema: schemaOf(resource.spec),
+    };
   },
 
+  /**
+   * The desired schemaVersion counts as the live one, so that a dashboard the UI migrated forward on save is not a
+   * difference. A dashboard stored as v2 and read through the classic schema compares as what the conversion maps
+   * plus its schema; one whose conversion failed as that failure.
+   */
   live(object, desired) {
+    const desiredVersion = asRecord(desired?.spec).schemaVersion;
+    const manager = object.managerDiffers === undefined ? {} : { manager: object.managerDiffers };
+    if (isAppObject(object.body)) {
+      const failed = conversionFailure(object.body);
+      return {
+        ...folderOf(object.folderUid),
+        spec:
+          failed === undefined
+            ? comparableModel(appDashboardModel(object.body), desiredVersion)
+            : { conversionFailed: failed },
+        schema: storedSchema(object.body),
+        ...manager,
+      };
+    }
     const body = asRecord(object.body);
+    const folder = folderOf(asString(asRecord(body.meta).folderUid));
+    if (body.storedAsV2 === true) return { ...folder, spec: { storedAsV2: true }, schema: 'v2' };
     return {
-      ...folderOf(asString(asRecord(body.meta).folderUid)),
-      // The desired schemaVersion, so that a dashboard the UI migrated forward on save is not a difference.
-      spec: comparableDashboard(body.dashboard, asRecord(desired?.spec).schemaVersion),
+      ...folder,
+      spec: comparableDashboard(body.dashboard, desiredVersion),
+      schema: schemaOf(body.dashboard),
     };
   },
 
   async create(context: HandlerContext, resource) {
+    if (context.api.kind === 'apis') return createAppDashboard(context, context.api, resource);
     await save(context, resource);
   },
 
-  async update(context, resource) {
+  async update(context, resource, live) {
+    if (context.api.kind === 'apis') return updateAppDashboard(context, context.api, resource, live);
     await save(context, resource);
   },
 
   /** A 404 means it is gone already (a retry after the first DELETE was applied but its answer lost). */
   async remove(context, live) {
+    if (context.api.kind === 'apis') return removeAppDashboard(context, context.api, live);
     await context.client.delete(`/api/dashboards/uid/${encode(live.uid)}`, { allow: [404] });
   },
 };

@@ -2,13 +2,24 @@ import type { ResourceOf } from '../core/resource.ts';
 import type { FolderSpec } from '../core/specs.ts';
 import { asArray, asRecord, asString, encode, ownedByPrefix, ref, withoutEmpty } from './shared.ts';
 import type { Comparable, HandlerContext, KindHandler, LiveObject } from './types.ts';
+import {
+  appFolderFields,
+  createAppFolder,
+  listAppFolders,
+  removeAppFolder,
+  updateAppFolder,
+} from './folder-app.ts';
+import { isAppObject } from './app-objects.ts';
 
-function comparable(spec: {
-  uid?: unknown;
-  title?: unknown;
-  description?: unknown;
-  parentUid?: unknown;
-}): Comparable {
+function comparable(
+  spec: {
+    uid?: unknown;
+    title?: unknown;
+    description?: unknown;
+    parentUid?: unknown;
+  },
+  manager?: string,
+): Comparable {
   return {
     spec: withoutEmpty({
       uid: spec.uid,
@@ -16,6 +27,7 @@ function comparable(spec: {
       description: spec.description,
       parentUid: spec.parentUid,
     }),
+    ...(manager === undefined ? {} : { manager }),
   };
 }
 
@@ -74,11 +86,15 @@ export async function listFolderUids(
   return uids;
 }
 
-/** Folders: listed level by level, page by page, then read one by one for details. */
+/**
+ * Folders: through the App Platform where chosen (src/handlers/folder-app.ts); through the legacy API listed
+ * level by level, page by page, then read one by one for details.
+ */
 export const folderHandler: KindHandler<'Folder'> = {
   kind: 'Folder',
 
   async list(context) {
+    if (context.api.kind === 'apis') return listAppFolders(context, context.api);
     const uids = await listFolderUids(context);
     const folders = await Promise.all(
       uids.map((uid) => context.client.get(`/api/folders/${encode(uid)}`, { allow: [404] })),
@@ -109,12 +125,15 @@ export const folderHandler: KindHandler<'Folder'> = {
    * description in code is sent with every create and update, and read as what the code says.
    */
   live(object, desired) {
+    // The App Platform returns the description (`spec.description`): compared as it is.
+    if (isAppObject(object.body)) return comparable(appFolderFields(object.body), object.managerDiffers);
     const body = asRecord(object.body);
     const description = 'description' in body ? body.description : desired?.spec.description;
     return comparable({ ...body, description });
   },
 
   async create(context: HandlerContext, resource) {
+    if (context.api.kind === 'apis') return createAppFolder(context, context.api, resource);
     const spec: FolderSpec = resource.spec;
     await context.client.post('/api/folders', {
       uid: spec.uid,
@@ -125,6 +144,7 @@ export const folderHandler: KindHandler<'Folder'> = {
   },
 
   async update(context, resource, live) {
+    if (context.api.kind === 'apis') return updateAppFolder(context, context.api, resource, live);
     const body = asRecord(live.body);
     const spec = resource.spec;
     await context.client.put(`/api/folders/${encode(spec.uid)}`, {
@@ -141,6 +161,7 @@ export const folderHandler: KindHandler<'Folder'> = {
 
   /** A 404 means it is gone already (a retry after the first DELETE was applied but its answer lost). */
   async remove(context, live) {
+    if (context.api.kind === 'apis') return removeAppFolder(context, context.api, live);
     await context.client.delete(`/api/folders/${encode(live.uid)}`, { allow: [404] });
   },
 };

@@ -79,6 +79,18 @@ export function ownedByFolder(
     : { owned: false };
 }
 
+/** Dashboards: ours by their uid prefix, or else by the folder they sit in. */
+export function ownedByPrefixOrFolder(
+  ownership: Ownership,
+  uid: string,
+  ownedFolders: ReadonlySet<string>,
+  folderUid: string | undefined,
+): Pick<LiveObject, 'owned' | 'ownedBecause'> {
+  return hasOwnerPrefix(ownership, uid)
+    ? ownedByPrefix(ownership, uid)
+    : ownedByFolder(ownedFolders, folderUid);
+}
+
 /** An alerting object read from the provisioning API, with its provenance ('' when none) and our claim on it. */
 export function provisionedObject<K extends Kind>(
   kind: K,

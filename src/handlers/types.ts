@@ -2,6 +2,7 @@ import type { Desired } from '../core/desired.ts';
 import type { Ownership } from '../core/ownership.ts';
 import type { Kind } from '../core/kinds.ts';
 import type { ResourceOf, ResourceRef } from '../core/resource.ts';
+import type { GrafanaApi } from '../grafana/app-platform.ts';
 import type { GrafanaClient } from '../grafana/client.ts';
 import type { SecretValues } from './secrets.ts';
 
@@ -18,6 +19,13 @@ export interface LiveObject<K extends Kind = Kind> {
   readonly owned: boolean;
   /** Which part of the ownership rule made it ours, for plans and drift reports. */
   readonly ownedBecause?: string;
+  /**
+   * App Platform objects (src/handlers/manager.ts): how their manager annotations differ from the ones publish
+   * writes; absent when they are exactly ours, and for objects read through the legacy API.
+   */
+  readonly managerDiffers?: string;
+  /** App Platform objects another manager holds (Git Sync, Terraform, a plugin): never updated nor pruned. */
+  readonly foreignManager?: string;
   /** `provenance` of alerting objects ('' when none). */
   readonly provenance?: string;
   /**
@@ -27,9 +35,15 @@ export interface LiveObject<K extends Kind = Kind> {
   readonly sameAs?: ResourceOf<K>;
 }
 
+export type DashboardSchema = 'v1' | 'v2';
+
 /** What handlers need to talk to Grafana for one publish or drift run. */
 export interface HandlerContext {
   readonly client: GrafanaClient;
+  /** Which API dashboards and folders go through (src/grafana/app-platform.ts). */
+  readonly api: GrafanaApi;
+  /** The schema dashboards are written in: the classic JSON (`v1`) or `v2` (Grafana 13 on). */
+  readonly dashboardSchema: DashboardSchema;
   /** Publish alerting objects editable in the UI (X-Disable-Provenance) instead of locked. */
   readonly editable: boolean;
   /** Folders whose content we own: folders defined in code and folders carrying our prefix. */
@@ -65,6 +79,10 @@ export interface ListContext extends Omit<HandlerContext, 'ownedFolders'> {
 export interface Comparable {
   readonly folderUid?: string;
   readonly spec: unknown;
+  /** Dashboards: the schema Grafana stores (a v2 dashboard saved from the UI is not the v1 JSON we publish). */
+  readonly schema?: DashboardSchema;
+  /** App Platform objects whose manager annotations are not ours: what they say instead. */
+  readonly manager?: string;
 }
 
 /**

@@ -5,9 +5,17 @@ import { KINDS } from '../core/kinds.ts';
 import type { Resource, ResourceOf } from '../core/resource.ts';
 import type { GrafanaInfo } from '../grafana/probe.ts';
 import { checkHealth, probeCredentials } from '../grafana/probe.ts';
+import type { ApiPreference } from '../grafana/app-platform.ts';
+import { chooseApi, namespaceOfOrg, wantsAppPlatform } from '../grafana/app-platform.ts';
 import type { HandlerContext, ListContext, LiveObject } from '../handlers/types.ts';
 import type { FullHandlers } from './apply.ts';
 import { sameAsDesired } from './plan.ts';
+
+/** How the API of dashboards and folders is chosen: `--api`, and GRAFANA_NAMESPACE for a Grafana Cloud stack. */
+export interface ApiChoice {
+  readonly preference: ApiPreference;
+  readonly namespace?: string;
+}
 
 /** ListContext.settle for listings that keep every body (the object comes back as it is). */
 function keepBody<K extends Kind>(object: LiveObject<K>): Promise<LiveObject<K>> {
@@ -77,20 +85,39 @@ export async function readLive(
  * that does not answer like Grafana), then checks the credentials and reads it at the same time. A failed probe
  * wins (it says what is wrong: unreachable, not Grafana, bad credentials): the reads still in flight are
  * cancelled and their failures dropped.
+ *
+ * The API of dashboards and folders is chosen from the release the health answer reports
+ * (src/grafana/app-platform.ts). The App Platform's namespace is the organisation's, so there the reads wait for
+ * the credentials check (which names the organisation) unless GRAFANA_ORG_ID or GRAFANA_NAMESPACE said it.
  */
 export async function probeAndReadLive(
   handlers: FullHandlers,
-  base: Omit<HandlerContext, 'ownedFolders'>,
+  base: Omit<HandlerContext, 'ownedFolders' | 'api'>,
   desired: Desired,
+  choice: ApiChoice = { preference: 'auto' },
 ): Promise<{ info: GrafanaInfo; live: Map<Kind, LiveObject[]>; context: HandlerContext }> {
   const health = await checkHealth(base.client);
-  const reading = quiet(readLive(handlers, base, desired));
+  const url = base.client.baseUrl;
+  const orgId = base.client.connection.orgId;
+  const known = choice.namespace ?? (orgId === undefined ? undefined : namespaceOfOrg(orgId));
+  // The API is known at once for a legacy choice, or when the release and the namespace are.
+  const early =
+    health.version !== undefined &&
+    (!wantsAppPlatform(health.version, choice.preference) || known !== undefined)
+      ? chooseApi(health.version, choice.preference, known ?? 'default', url)
+      : undefined;
+  const probing = quiet(probeCredentials(base.client, health));
+  const reading =
+    early === undefined ? undefined : quiet(readLive(handlers, { ...base, api: early }, desired));
   let info: GrafanaInfo;
   try {
-    info = await probeCredentials(base.client, health);
+    info = await probing;
   } catch (error) {
     base.client.cancel();
     throw error;
   }
-  return { info, ...(await reading) };
+  if (reading !== undefined) return { info, ...(await reading) };
+  const namespace = known ?? namespaceOfOrg(info.orgId ?? 1);
+  const api = chooseApi(info.version, choice.preference, namespace, url);
+  return { info, ...(await readLive(handlers, { ...base, api }, desired)) };
 }

@@ -1,4 +1,6 @@
 import type { BaseConfig } from '../config/base.ts';
+import { dashboardSchemaOf } from '../config/base.ts';
+import type { ApiPreference } from '../grafana/app-platform.ts';
 import { desiredOf } from '../core/desired.ts';
 import { ownershipOf } from '../core/ownership.ts';
 import { UsageError, ValidationError } from '../core/errors.ts';
@@ -34,6 +36,10 @@ export interface PublishOptions {
    * rule groups that are not ours, or that --only leaves out). Without it such a plan is refused.
    */
   readonly pruneNested?: boolean;
+  /** Which API dashboards and folders go through (src/grafana/app-platform.ts); `auto` by default. */
+  readonly api?: ApiPreference;
+  /** The App Platform namespace (a Grafana Cloud stack's `stacks-<id>`); from the organisation otherwise. */
+  readonly namespace?: string;
 }
 
 export interface PublishHooks {
@@ -114,8 +120,13 @@ export async function publishProject<C extends BaseConfig>(
             resendSecrets,
             secrets: secrets.value,
             ownership: ownershipOf(built.config),
+            dashboardSchema: dashboardSchemaOf(built.config),
           },
           desiredOf(all),
+          {
+            preference: options.api ?? 'auto',
+            ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
+          },
         ),
       )
     : Promise.resolve(secrets);

@@ -2,6 +2,7 @@ import type { BaseConfig } from '../config/base.ts';
 import { KIND_DIRECTORY } from '../core/kinds.ts';
 import type { Ownership } from '../core/ownership.ts';
 import { ownershipOf } from '../core/ownership.ts';
+import { dashboardSchemaOf } from '../config/base.ts';
 import type { Resource } from '../core/resource.ts';
 import { refOf } from '../core/resource.ts';
 import type { Registry } from '../project/registry.ts';
@@ -37,10 +38,15 @@ export function renderResource(resource: Resource): RenderedFile {
 export const OWNERSHIP_PATH = 'grafana/ownership.json';
 
 /** The ownership rule's parameters of the rendered environment (src/core/ownership.ts). */
-export function renderOwnership(ownership: Ownership): RenderedFile {
+export function renderOwnership(ownership: Ownership, dashboardSchema: 'v1' | 'v2' = 'v1'): RenderedFile {
   return {
     path: OWNERSHIP_PATH,
-    content: jsonOfCanonical({ owner: ownership.owner, uidPrefix: ownership.uidPrefix }),
+    content: jsonOfCanonical({
+      owner: ownership.owner,
+      uidPrefix: ownership.uidPrefix,
+      // Written only when it is not the default, so that v1 projects keep their bytes.
+      dashboardSchema: dashboardSchema === 'v2' ? 'v2' : undefined,
+    }),
     refs: [],
   };
 }
@@ -51,5 +57,8 @@ export function renderOwnership(ownership: Ownership): RenderedFile {
  */
 export function renderGrafanaFiles(registry: Registry, config: BaseConfig): RenderedFile[] {
   const files = registry.resources.map(renderResource);
-  return config.ownership === undefined ? files : [...files, renderOwnership(ownershipOf(config))];
+  const schema = dashboardSchemaOf(config);
+  return config.ownership === undefined && schema === 'v1'
+    ? files
+    : [...files, renderOwnership(ownershipOf(config), schema)];
 }

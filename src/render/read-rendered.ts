@@ -30,8 +30,19 @@ export function readRenderedResources(renderedDir: string): Resource[] {
  * from before that file existed has none, and then only folders defined in it and marked data sources are ours.
  */
 export function readRenderedOwnership(renderedDir: string): Ownership {
+  return readRenderedSettings(renderedDir).ownership;
+}
+
+/**
+ * What drift needs to read Grafana as publish would (`grafana/ownership.json`): the ownership rule's parameters
+ * and the dashboard schema (written only when it is `v2`).
+ */
+export function readRenderedSettings(renderedDir: string): {
+  ownership: Ownership;
+  dashboardSchema: 'v1' | 'v2';
+} {
   const path = join(renderedDir, OWNERSHIP_PATH);
-  if (!existsSync(path)) return DEFAULT_OWNERSHIP;
+  if (!existsSync(path)) return { ownership: DEFAULT_OWNERSHIP, dashboardSchema: 'v1' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -42,14 +53,21 @@ export function readRenderedOwnership(renderedDir: string): Ownership {
     );
   }
   const record = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  const { owner, uidPrefix } = record;
-  if (typeof owner !== 'string' || (uidPrefix !== undefined && typeof uidPrefix !== 'string')) {
+  const { owner, uidPrefix, dashboardSchema } = record;
+  if (
+    typeof owner !== 'string' ||
+    (uidPrefix !== undefined && typeof uidPrefix !== 'string') ||
+    (dashboardSchema !== undefined && dashboardSchema !== 'v1' && dashboardSchema !== 'v2')
+  ) {
     throw new ProjectLoadError(
       `rendered/${OWNERSHIP_PATH}`,
-      'needs a string "owner" and, optionally, a string "uidPrefix". Run npm run render',
+      'needs a string "owner" and, optionally, a string "uidPrefix" and "dashboardSchema" v1 or v2. Run npm run render',
     );
   }
-  return { owner, uidPrefix: uidPrefix === '' ? undefined : uidPrefix };
+  return {
+    ownership: { owner, uidPrefix: uidPrefix === '' ? undefined : uidPrefix },
+    dashboardSchema: dashboardSchema === 'v2' ? 'v2' : 'v1',
+  };
 }
 
 /**

@@ -1,22 +1,19 @@
 /**
- * The Kubernetes-style APIs of Grafana 12 (reference §4), backed by the same store as `/api/dashboards` and
- * `/api/folders`: `dashboard.grafana.app/v1beta1|v1` dashboards and `folder.grafana.app/v1beta1` folders in
+ * The Kubernetes-style APIs of Grafana 12 and 13 (the App Platform), backed by the same store as `/api/dashboards`
+ * and `/api/folders`: `dashboard.grafana.app` and `folder.grafana.app` in the versions the profile serves, in
  * namespace `default` (org 1). `metadata.name` is the Grafana uid; `resourceVersion` changes on every write,
- * `generation` on spec changes; errors are Kubernetes `Status` objects. The v2 dashboard schemas are not served.
+ * `generation` on spec changes; errors are Kubernetes `Status` objects. A dashboard keeps the version it was
+ * saved through and is converted when read through another (dashboard-v2.ts, `status.conversion`); manager
+ * annotations are enforced as `enforceManagerProperties` does for a client that is not the provisioning service
+ * (pkg/storage/unified/apistore/managed.go).
  */
 import type { JsonObject } from '../core/json.ts';
 import { isJsonObject } from '../core/json.ts';
 import type { SimContext } from './context.ts';
 import { deleteProblem, findDashboard, saveDashboard } from './dashboards.ts';
-import {
-  changeFolder,
-  findFolder,
-  insertFolder,
-  PLACEMENT_MESSAGES,
-  placementProblem,
-  subtreeUids,
-} from './folders.ts';
+import { changeFolder, findFolder, insertFolder, PLACEMENT_MESSAGES, placementProblem } from './folders.ts';
 import { isUidTooLong, isValidUid, shortUid } from './ids.ts';
+import { classicToV2, v2ToClassic } from './dashboard-v2.ts';
 import { cloneJson } from './json-input.ts';
 import type { RequestInput, Route } from './router.ts';
 import type { SimResponse } from './responses.ts';
@@ -100,6 +97,7 @@ function conflict(kind: Kind, name: string): SimResponse {
 
 function metadata(record: (DashboardRecord | FolderRecord) & { uid: string }, parentUid: string): JsonObject {
   const annotations: JsonObject = {
+    ...(record.annotations ?? {}),
     'grafana.app/createdBy': `user:${record.createdBy}`,
     'grafana.app/updatedBy': `user:${record.updatedBy}`,
     'grafana.app/updatedTimestamp': record.updated,
@@ -117,26 +115,51 @@ function metadata(record: (DashboardRecord | FolderRecord) & { uid: string }, pa
   };
 }
 
+/** The version a dashboard was stored through: the legacy API stores v0alpha1. */
+export function storedVersionOf(d: DashboardRecord): string {
+  return d.storedVersion ?? 'v0alpha1';
+}
+
+function isV2(version: string): boolean {
+  return version.startsWith('v2');
+}
+
+/**
+ * A dashboard as read through `version`: converted when stored in the other schema, with the stored version in
+ * `status.conversion` whenever the two differ (`setConversionStatus`).
+ */
 function dashboardObject(version: string, d: DashboardRecord): JsonObject {
-  const spec = cloneJson(d.data);
-  delete spec['id'];
-  delete spec['version'];
-  spec['uid'] = d.uid;
+  const raw = cloneJson(d.data);
+  delete raw['id'];
+  delete raw['version'];
+  const stored = storedVersionOf(d);
+  let spec: JsonObject;
+  if (isV2(stored) && isV2(version)) {
+    delete raw['uid'];
+    spec = raw;
+  } else if (isV2(stored)) {
+    delete raw['uid'];
+    spec = v2ToClassic(raw, d.uid);
+  } else if (isV2(version)) {
+    spec = classicToV2(raw);
+  } else {
+    spec = { ...raw, uid: d.uid };
+  }
   return {
     kind: 'Dashboard',
     apiVersion: `${DASHBOARD_GROUP}/${version}`,
     metadata: metadata(d, d.folderUid),
     spec,
-    status: {},
+    status: stored === version ? {} : { conversion: { failed: false, storedVersion: stored } },
   };
 }
 
-function folderObject(f: FolderRecord): JsonObject {
+function folderObject(f: FolderRecord, version: string): JsonObject {
   const spec: JsonObject = { title: f.title };
   if (f.description !== '') spec['description'] = f.description;
   return {
     kind: 'Folder',
-    apiVersion: `${FOLDER_GROUP}/v1beta1`,
+    apiVersion: `${FOLDER_GROUP}/${version}`,
     metadata: metadata(f, f.parentUid),
     spec,
     status: {},
@@ -155,6 +178,57 @@ function parseObject(req: RequestInput): { metadata: JsonObject; spec: JsonObjec
   const meta = parsed['metadata'];
   const spec = parsed['spec'];
   return { metadata: isJsonObject(meta) ? meta : {}, spec: isJsonObject(spec) ? spec : {} };
+}
+
+const MANAGED_BY = 'grafana.app/managedBy';
+const MANAGER_ID = 'grafana.app/managerId';
+
+/** Annotations the server sets itself: never stored from a client (folder and message are read apart). */
+const SERVER_SET = new Set([
+  'grafana.app/createdBy',
+  'grafana.app/updatedBy',
+  'grafana.app/updatedTimestamp',
+  FOLDER_ANNOTATION,
+  'grafana.app/message',
+]);
+
+/** The annotations a client sent that the object keeps. */
+function clientAnnotations(meta: JsonObject): Record<string, string> {
+  const out: Record<string, string> = {};
+  const annotations = meta['annotations'];
+  if (!isJsonObject(annotations)) return out;
+  for (const [key, value] of Object.entries(annotations))
+    if (typeof value === 'string' && !SERVER_SET.has(key)) out[key] = value;
+  return out;
+}
+
+/**
+ * `enforceManagerProperties` for a caller that is not the provisioning service (every HTTP client here): `repo`
+ * may be neither set nor written over nor deleted (Git Sync owns it: `errResourceIsManagedInRepository`, "this
+ * resource is managed by a repository"; with provisioning on, Grafana turns such a write into a commit to the
+ * repository, which this simulator does not model: *assumed* as a 403 refusal); a manager's kind may not change
+ * and its identity may not change except for `terraform` ("Cannot change resource manager identity; remove the
+ * existing manager first, then add the new one"); a manager may not be dropped ("Can not remove resource manager
+ * from resource"). Anything else (`kubectl`, `terraform`, `plugin`, `grafana`, no manager) is accepted.
+ */
+function managerProblem(
+  existing: Readonly<Record<string, string>> | undefined,
+  incoming: Readonly<Record<string, string>> | undefined,
+): SimResponse | undefined {
+  const forbidden = (message: string): SimResponse => status(403, 'Forbidden', message);
+  const before = existing?.[MANAGED_BY] ?? '';
+  if (before === 'repo') return forbidden('this resource is managed by a repository');
+  if (incoming === undefined) return undefined;
+  const after = incoming[MANAGED_BY] ?? '';
+  if (after === 'repo') return forbidden('this resource is managed by a repository');
+  if (before === '') return undefined;
+  if (after === '') return forbidden('Can not remove resource manager from resource');
+  if (after !== before) return forbidden(`Cannot change resource manager kind from ${before} to ${after}`);
+  if (before !== 'terraform' && (incoming[MANAGER_ID] ?? '') !== (existing?.[MANAGER_ID] ?? ''))
+    return forbidden(
+      'Cannot change resource manager identity; remove the existing manager first, then add the new one',
+    );
+  return undefined;
 }
 
 function annotationOf(meta: JsonObject, key: string): string {
@@ -193,16 +267,43 @@ function resourceVersionOf(meta: JsonObject): string {
   return typeof rv === 'string' ? rv : '';
 }
 
-function page<T>(req: RequestInput, items: readonly T[]): { items: T[]; continue?: string } {
-  const limit = Number(req.query.get('limit') ?? '0');
+/** Objects per page when `limit` is absent or below 1 (`List`, pkg/storage/unified/resource/server.go). */
+const DEFAULT_LIMIT = 500;
+/** A page ends once it holds this many bytes (`[unified_storage] max_page_size_bytes`, 2 MiB by default). */
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * One page of a list: `limit` objects (500 when absent) or fewer once the page reaches 2 MiB; `continue` an
+ * opaque token while more remain.
+ */
+function page<T>(
+  req: RequestInput,
+  items: readonly T[],
+  render: (item: T) => JsonObject,
+): { items: JsonObject[]; continue?: string } | SimResponse {
+  const asked = Number(req.query.get('limit') ?? '0');
+  const limit = Number.isInteger(asked) && asked > 0 ? asked : DEFAULT_LIMIT;
   const token = req.query.get('continue') ?? '';
-  const offset = token === '' ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8')) || 0;
-  if (!Number.isInteger(limit) || limit <= 0) return { items: items.slice(offset) };
-  const slice = items.slice(offset, offset + limit);
-  const next = offset + limit;
+  let offset = 0;
+  if (token !== '') {
+    const decoded = Number(Buffer.from(token, 'base64url').toString('utf8'));
+    if (!Number.isInteger(decoded) || decoded < 0) return status(400, 'BadRequest', 'invalid continue token');
+    offset = decoded;
+  }
+  const out: JsonObject[] = [];
+  let bytes = 0;
+  let next = offset;
+  while (next < items.length && out.length < limit && bytes < MAX_PAGE_BYTES) {
+    const item = items[next];
+    next += 1;
+    if (item === undefined) continue;
+    const rendered = render(item);
+    bytes += JSON.stringify(rendered).length;
+    out.push(rendered);
+  }
   return next < items.length
-    ? { items: slice, continue: Buffer.from(String(next), 'utf8').toString('base64url') }
-    : { items: slice };
+    ? { items: out, continue: Buffer.from(String(next), 'utf8').toString('base64url') }
+    : { items: out };
 }
 
 // Dashboards
@@ -212,14 +313,15 @@ function listDashboards(sim: SimContext, req: RequestInput): SimResponse {
   if (denied !== undefined) return denied;
   const version = req.params['version'] ?? 'v1beta1';
   const all = [...sim.state.dashboards].sort((a, b) => a.uid.localeCompare(b.uid));
-  const { items, continue: next } = page(req, all);
+  const listed = page(req, all, (d) => dashboardObject(version, d));
+  if ('status' in listed) return listed;
   const meta: JsonObject = { resourceVersion: String(sim.state.resourceVersion) };
-  if (next !== undefined) meta['continue'] = next;
+  if (listed.continue !== undefined) meta['continue'] = listed.continue;
   return json(200, {
     kind: 'DashboardList',
     apiVersion: `${DASHBOARD_GROUP}/${version}`,
     metadata: meta,
-    items: items.map((d) => dashboardObject(version, d)),
+    items: listed.items,
   });
 }
 
@@ -233,15 +335,21 @@ function getDashboard(sim: SimContext, req: RequestInput): SimResponse {
     : json(200, dashboardObject(req.params['version'] ?? '', d));
 }
 
+/**
+ * POST creates, PUT updates (or creates: `AllowCreateOnUpdate`); a PUT without `resourceVersion` is unconditional
+ * (`AllowUnconditionalUpdate`), a stale one a 409 Conflict. A v2 version takes a v2 spec and stores it as such.
+ */
 function writeDashboard(sim: SimContext, req: RequestInput, create: boolean): SimResponse {
   const denied = namespaceProblem(req, DASHBOARDS);
   if (denied !== undefined) return denied;
   const body = parseObject(req);
   if ('status' in body) return body;
+  const version = req.params['version'] ?? 'v1beta1';
   const folderUid = annotationOf(body.metadata, FOLDER_ANNOTATION);
   if (folderUid !== '' && findFolder(sim, folderUid) === undefined)
     return status(400, 'BadRequest', `folder ${folderUid} not found`);
   let name: string;
+  let existing: DashboardRecord | undefined;
   if (create) {
     const generated = nameFor(body.metadata, DASHBOARDS);
     if (typeof generated !== 'string') return generated;
@@ -250,11 +358,20 @@ function writeDashboard(sim: SimContext, req: RequestInput, create: boolean): Si
       return alreadyExists(DASHBOARDS, name);
   } else {
     name = req.params['name'] ?? '';
-    const record = findDashboard(sim, name);
-    if (record === undefined) return notFound(DASHBOARDS, name);
+    existing = findDashboard(sim, name);
     const rv = resourceVersionOf(body.metadata);
-    if (rv !== '' && rv !== String(record.resourceVersion)) return conflict(DASHBOARDS, name);
+    if (existing !== undefined && rv !== '' && rv !== String(existing.resourceVersion))
+      return conflict(DASHBOARDS, name);
   }
+  const annotations = clientAnnotations(body.metadata);
+  const refused = managerProblem(existing?.annotations, annotations);
+  if (refused !== undefined) return refused;
+  if (isV2(version) && !(isJsonObject(body.spec['elements']) && isJsonObject(body.spec['layout'])))
+    return status(
+      422,
+      'Invalid',
+      `Dashboard.${DASHBOARD_GROUP} "${name}" is invalid: spec.elements: Required value`,
+    );
   // The object is addressed by metadata.name; legacy id/version inside the spec must not redirect the save.
   const { id: _id, version: _version, ...spec } = body.spec;
   // The same save path as POST /api/dashboards/db: title and uid rules, provisioned dashboards refused, refresh
@@ -265,7 +382,7 @@ function writeDashboard(sim: SimContext, req: RequestInput, create: boolean): Si
       dashboard: { ...spec, uid: name },
       folderUid,
       folderId: 0,
-      overwrite: !create,
+      overwrite: existing !== undefined,
       message: annotationOf(body.metadata, 'grafana.app/message'),
     },
     req.identity.login,
@@ -273,7 +390,9 @@ function writeDashboard(sim: SimContext, req: RequestInput, create: boolean): Si
   if (saved.status >= 400) return fromLegacyError(saved, DASHBOARDS, name);
   const record = findDashboard(sim, name);
   if (record === undefined) return notFound(DASHBOARDS, name);
-  return json(create ? 201 : 200, dashboardObject(req.params['version'] ?? '', record));
+  record.annotations = annotations;
+  record.storedVersion = version;
+  return json(existing === undefined ? 201 : 200, dashboardObject(version, record));
 }
 
 function deleteDashboard(sim: SimContext, req: RequestInput): SimResponse {
@@ -282,6 +401,8 @@ function deleteDashboard(sim: SimContext, req: RequestInput): SimResponse {
   const name = req.params['name'] ?? '';
   const record = findDashboard(sim, name);
   if (record === undefined) return notFound(DASHBOARDS, name);
+  const refused = managerProblem(record.annotations, undefined);
+  if (refused !== undefined) return refused;
   const problem = deleteProblem(record);
   if (problem !== undefined) return fromLegacyError(problem, DASHBOARDS, name);
   sim.state.dashboards = sim.state.dashboards.filter((d) => d !== record);
@@ -299,15 +420,17 @@ function deleteDashboard(sim: SimContext, req: RequestInput): SimResponse {
 function listFolders(sim: SimContext, req: RequestInput): SimResponse {
   const denied = namespaceProblem(req, FOLDERS);
   if (denied !== undefined) return denied;
+  const version = req.params['version'] ?? 'v1beta1';
   const all = [...sim.state.folders].sort((a, b) => a.uid.localeCompare(b.uid));
-  const { items, continue: next } = page(req, all);
+  const listed = page(req, all, (f) => folderObject(f, version));
+  if ('status' in listed) return listed;
   const meta: JsonObject = { resourceVersion: String(sim.state.resourceVersion) };
-  if (next !== undefined) meta['continue'] = next;
+  if (listed.continue !== undefined) meta['continue'] = listed.continue;
   return json(200, {
     kind: 'FolderList',
-    apiVersion: `${FOLDER_GROUP}/v1beta1`,
+    apiVersion: `${FOLDER_GROUP}/${version}`,
     metadata: meta,
-    items: items.map(folderObject),
+    items: listed.items,
   });
 }
 
@@ -316,7 +439,9 @@ function getFolder(sim: SimContext, req: RequestInput): SimResponse {
   if (denied !== undefined) return denied;
   const name = req.params['name'] ?? '';
   const f = findFolder(sim, name);
-  return f === undefined ? notFound(FOLDERS, name) : json(200, folderObject(f));
+  return f === undefined
+    ? notFound(FOLDERS, name)
+    : json(200, folderObject(f, req.params['version'] ?? 'v1beta1'));
 }
 
 function writeFolder(sim: SimContext, req: RequestInput, create: boolean): SimResponse {
@@ -332,28 +457,37 @@ function writeFolder(sim: SimContext, req: RequestInput, create: boolean): SimRe
   if (parentUid !== '' && parent === undefined)
     return status(400, 'BadRequest', `folder ${parentUid} not found`);
   const login = req.identity.login;
-  if (create) {
-    const name = nameFor(body.metadata, FOLDERS);
+  const version = req.params['version'] ?? 'v1beta1';
+  const annotations = clientAnnotations(body.metadata);
+  const existing = create ? undefined : findFolder(sim, req.params['name'] ?? '');
+  if (existing === undefined) {
+    // POST, or a PUT to a name not taken yet (`AllowCreateOnUpdate`).
+    const name = create ? nameFor(body.metadata, FOLDERS) : (req.params['name'] ?? '');
     if (typeof name !== 'string') return name;
     if (findFolder(sim, name) !== undefined || findDashboard(sim, name) !== undefined)
       return alreadyExists(FOLDERS, name);
+    const refused = managerProblem(undefined, annotations);
+    if (refused !== undefined) return refused;
     const problem = placementProblem(sim, undefined, parent);
     if (problem !== undefined) return status(400, 'BadRequest', PLACEMENT_MESSAGES[problem]);
     const folder = insertFolder(sim, { uid: name, title, description, parentUid }, login);
-    return json(201, folderObject(folder));
+    folder.annotations = annotations;
+    return json(201, folderObject(folder, version));
   }
-  const name = req.params['name'] ?? '';
-  const folder = findFolder(sim, name);
-  if (folder === undefined) return notFound(FOLDERS, name);
+  const folder = existing;
+  const name = folder.uid;
   const rv = resourceVersionOf(body.metadata);
   if (rv !== '' && rv !== String(folder.resourceVersion)) return conflict(FOLDERS, name);
+  const refused = managerProblem(folder.annotations, annotations);
+  if (refused !== undefined) return refused;
   if (parentUid !== folder.parentUid) {
     const problem = placementProblem(sim, folder.uid, parent);
     if (problem !== undefined) return status(400, 'BadRequest', PLACEMENT_MESSAGES[problem]);
   }
   // A PUT replaces the whole object: an absent description clears it (unlike the legacy PUT).
   changeFolder(sim, folder, { title, description, parentUid }, login);
-  return json(200, folderObject(folder));
+  folder.annotations = annotations;
+  return json(200, folderObject(folder, version));
 }
 
 function deleteFolder(sim: SimContext, req: RequestInput): SimResponse {
@@ -362,22 +496,40 @@ function deleteFolder(sim: SimContext, req: RequestInput): SimResponse {
   const name = req.params['name'] ?? '';
   const folder = findFolder(sim, name);
   if (folder === undefined) return notFound(FOLDERS, name);
-  const uids = subtreeUids(sim, folder.uid);
-  if (sim.state.rules.some((r) => uids.includes(r.folderUID)))
-    return status(400, 'BadRequest', 'folder cannot be deleted: folder contains alert rules');
-  sim.state.dashboards = sim.state.dashboards.filter((d) => !uids.includes(d.folderUid));
-  sim.state.folders = sim.state.folders.filter((f) => !uids.includes(f.uid));
-  return json(200, folderObject(folder));
+  const refused = managerProblem(folder.annotations, undefined);
+  if (refused !== undefined) return refused;
+  // A folder holding anything (dashboards, alert rules, subfolders) is refused: `ErrFolderNotEmpty`
+  // (pkg/services/folder/model.go, public message) from the delete validation of pkg/registry/apis/folders; the
+  // opt-in cascade (`kubernetesFolderCascadeDelete` with gracePeriodSeconds=0) is not modelled.
+  const holds =
+    sim.state.folders.some((f) => f.parentUid === folder.uid) ||
+    sim.state.dashboards.some((d) => d.folderUid === folder.uid) ||
+    sim.state.rules.some((r) => r.folderUID === folder.uid);
+  if (holds)
+    return json(400, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'Folder cannot be deleted: folder is not empty',
+      reason: 'BadRequest',
+      details: { uid: 'folder.not-empty' },
+      code: 400,
+    });
+  sim.state.folders = sim.state.folders.filter((f) => f !== folder);
+  return json(200, folderObject(folder, req.params['version'] ?? 'v1beta1'));
 }
 
 const D = `/apis/${DASHBOARD_GROUP}/:version/namespaces/:namespace/dashboards`;
-const F = `/apis/${FOLDER_GROUP}/v1beta1/namespaces/:namespace/folders`;
-const DASHBOARD_VERSIONS: readonly string[] = ['v1beta1', 'v1'];
+const F = `/apis/${FOLDER_GROUP}/:version/namespaces/:namespace/folders`;
 
-/** Only the classic-schema versions are served; other versions of the group are 404. */
-function versioned(handler: (sim: SimContext, req: RequestInput) => SimResponse) {
+/** Only the versions the profile serves; other versions of the group are 404. */
+function versioned(
+  handler: (sim: SimContext, req: RequestInput) => SimResponse,
+  group: 'dashboards' | 'folders' = 'dashboards',
+) {
   return (sim: SimContext, req: RequestInput): SimResponse =>
-    DASHBOARD_VERSIONS.includes(req.params['version'] ?? '')
+    sim.profile.appPlatformVersions[group].includes(req.params['version'] ?? '')
       ? handler(sim, req)
       : json(404, { message: 'Not found' });
 }
@@ -409,14 +561,29 @@ export const kubernetesRoutes: readonly Route[] = [
     handler: versioned(deleteDashboard),
     write: { permission: 'dashboards:delete', lockedMessage: 'database is locked' },
   },
-  { method: 'GET', pattern: F, handler: listFolders, readPermission: 'folders:read' },
-  { method: 'GET', pattern: `${F}/:name`, handler: getFolder, readPermission: 'folders:read' },
-  { method: 'POST', pattern: F, handler: (s, r) => writeFolder(s, r, true), write: folderWrite },
-  { method: 'PUT', pattern: `${F}/:name`, handler: (s, r) => writeFolder(s, r, false), write: folderWrite },
+  { method: 'GET', pattern: F, handler: versioned(listFolders, 'folders'), readPermission: 'folders:read' },
+  {
+    method: 'GET',
+    pattern: `${F}/:name`,
+    handler: versioned(getFolder, 'folders'),
+    readPermission: 'folders:read',
+  },
+  {
+    method: 'POST',
+    pattern: F,
+    handler: versioned((s, r) => writeFolder(s, r, true), 'folders'),
+    write: folderWrite,
+  },
+  {
+    method: 'PUT',
+    pattern: `${F}/:name`,
+    handler: versioned((s, r) => writeFolder(s, r, false), 'folders'),
+    write: folderWrite,
+  },
   {
     method: 'DELETE',
     pattern: `${F}/:name`,
-    handler: deleteFolder,
+    handler: versioned(deleteFolder, 'folders'),
     write: { permission: 'folders:delete', lockedMessage: 'database is locked' },
   },
 ];

@@ -69,6 +69,15 @@ export interface Profile {
   /** `/apis/dashboard.grafana.app/v1beta1|v1` and `/apis/folder.grafana.app/v1beta1` are served (12.0+). */
   readonly kubernetesApis: boolean;
   /**
+   * The versions `/apis` serves: 12.x dashboards v1beta1 (classic) and v2alpha1/v2beta1 (v2), folders v1beta1;
+   * 13.x adds dashboards v1 and v2 and folders v1 (PR #120748 "Dashboards: Graduate to V1", Grafana's HTTP API
+   * docs per release).
+   */
+  readonly appPlatformVersions: {
+    readonly dashboards: readonly string[];
+    readonly folders: readonly string[];
+  };
+  /**
    * The frontend's `DASHBOARD_SCHEMA_VERSION`, which its save writes: 39 on 10.4 and 11.2, 41 on 11.6 and 12.0–12.2
    * (public/app/features/dashboard/state/DashboardMigrator.ts; 11.2 and 12.x inferred from the migrations' dates).
    */
@@ -143,6 +152,7 @@ const TWELVE: Profile = {
   alertmanagerConflictStatus: 409,
   ruleConflictMessage: 'sentence',
   kubernetesApis: true,
+  appPlatformVersions: { dashboards: ['v1beta1', 'v2alpha1', 'v2beta1'], folders: ['v1beta1'] },
   dashboardSchemaVersion: 41,
   folderOrgId: 1,
   maxNestedFolderDepth: { default: 4, configurable: false },
@@ -187,6 +197,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     alertmanagerConflictStatus: 500,
     ruleConflictMessage: 'bracketed',
     kubernetesApis: false,
+    appPlatformVersions: { dashboards: [], folders: [] },
     dashboardSchemaVersion: 39,
     folderOrgId: 0,
     maxNestedFolderDepth: { default: 4, configurable: false },
@@ -229,6 +240,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     alertmanagerConflictStatus: 500,
     ruleConflictMessage: 'bracketed',
     kubernetesApis: false,
+    appPlatformVersions: { dashboards: [], folders: [] },
     dashboardSchemaVersion: 39,
     folderOrgId: 0,
     maxNestedFolderDepth: { default: 4, configurable: false },
@@ -271,6 +283,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     alertmanagerConflictStatus: 409,
     ruleConflictMessage: 'sentence',
     kubernetesApis: false,
+    appPlatformVersions: { dashboards: [], folders: [] },
     dashboardSchemaVersion: 41,
     folderOrgId: 1,
     maxNestedFolderDepth: { default: 4, configurable: false },
@@ -289,6 +302,10 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     version: '13.0.1',
     commit: 'sim-13-0',
     dashboardSchemaVersion: 42,
+    appPlatformVersions: {
+      dashboards: ['v1beta1', 'v1', 'v2alpha1', 'v2beta1', 'v2'],
+      folders: ['v1beta1', 'v1'],
+    },
     maxNestedFolderDepth: { default: 4, configurable: true },
     laterContactPointTypes: ['sns', 'mqtt', 'jira', 'wechat'],
     dashboardSaveModel: 'scenes-13',

@@ -20,6 +20,8 @@ export interface FolderRecord {
   k8sUid: string;
   generation: number;
   resourceVersion: number;
+  /** Annotations a client wrote through `/apis` (manager, source, its own), server-set ones excluded. */
+  annotations?: Record<string, string>;
 }
 
 export interface DashboardVersionRecord {
@@ -52,6 +54,13 @@ export interface DashboardRecord {
   k8sUid: string;
   generation: number;
   resourceVersion: number;
+  /** Annotations a client wrote through `/apis` (manager, source, its own), server-set ones excluded. */
+  annotations?: Record<string, string>;
+  /**
+   * The `dashboard.grafana.app` version it was last saved through (`v0alpha1` for the legacy API, `v2` for a v2
+   * save); `data` is in that version's schema. Absent in states saved before it was kept: the classic model.
+   */
+  storedVersion?: string;
 }
 
 export interface DataSourceRecord {

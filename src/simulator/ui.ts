@@ -8,6 +8,7 @@
  * they skip the provenance rules. Objects they create get provenance `""`, as the UI would give them.
  */
 import type { UiSaveOptions } from './ui-save.ts';
+import { classicToV2 } from './dashboard-v2.ts';
 import { uiSaveModel } from './ui-save.ts';
 import type { JsonObject } from '../core/json.ts';
 import { isJsonObject } from '../core/json.ts';
@@ -52,6 +53,22 @@ export interface UiHelpers {
   /** Saves a new version of a dashboard the way the UI's save does; returns the new version. */
   editDashboard(uid: string, mutate: (dashboard: JsonObject) => void, options?: EditDashboardOptions): number;
   deleteDashboard(uid: string): void;
+  /**
+   * Saves a dashboard as 13.x's UI does with dynamic dashboards on: in the v2 schema (through
+   * `dashboard.grafana.app/v2`), converted from what is stored; `mutate` changes the v2 spec first (wrap the
+   * layout in tabs, move a panel). Needs a profile that serves v2.
+   */
+  saveDashboardAsV2(uid: string, mutate?: (spec: JsonObject) => void): void;
+  /**
+   * What Git Sync writes when it syncs a repository: a dashboard managed by the repository (`grafana.app/managedBy:
+   * repo`, `managerId` the repository, `sourcePath` its file), through the provisioning service's identity.
+   */
+  gitSyncDashboard(input: {
+    readonly repository: string;
+    readonly uid: string;
+    readonly title: string;
+    readonly folderUid?: string;
+  }): void;
   editFolder(uid: string, patch: { readonly title?: string; readonly description?: string }): void;
   /** Changes plain fields of a data source (`jsonData`, `url`, …); secrets through `secureJsonData`. */
   editDataSource(uid: string, mutate: (datasource: JsonObject) => void): void;
@@ -97,6 +114,67 @@ export function createUiHelpers(sim: () => SimContext, changed: () => void): UiH
         throw new UiEditError(`the UI save failed: ${JSON.stringify(response.body)}`);
       done();
       return findDashboard(s, uid)?.version ?? stored.version + 1;
+    },
+    saveDashboardAsV2(uid, mutate) {
+      const s = sim();
+      const stored = findDashboard(s, uid);
+      if (stored === undefined) throw new UiEditError(`dashboard ${uid} does not exist`);
+      const v2 = s.profile.appPlatformVersions.dashboards.find((v) => v.startsWith('v2'));
+      if (v2 === undefined) throw new UiEditError(`Grafana ${s.profile.name} serves no v2 dashboards`);
+      const { id: _id, version: _version, uid: _uid, ...classic } = cloneJson(stored.data);
+      const spec = (stored.storedVersion ?? '').startsWith('v2')
+        ? cloneJson(stored.data)
+        : classicToV2(classic);
+      delete spec['id'];
+      delete spec['uid'];
+      delete spec['version'];
+      mutate?.(spec);
+      s.written(stored, true);
+      stored.data = spec;
+      stored.storedVersion = v2;
+      stored.version += 1;
+      stored.updated = s.now();
+      stored.updatedBy = 'admin';
+      stored.history.push({
+        version: stored.version,
+        created: stored.updated,
+        createdBy: 'admin',
+        message: '',
+      });
+      done();
+    },
+    gitSyncDashboard(input) {
+      const s = sim();
+      if (findDashboard(s, input.uid) !== undefined)
+        throw new UiEditError(`dashboard ${input.uid} exists already`);
+      const folderUid = input.folderUid ?? '';
+      if (folderUid !== '' && findFolder(s, folderUid) === undefined)
+        throw new UiEditError(`folder ${folderUid} does not exist`);
+      const now = s.now();
+      s.state.dashboards.push({
+        id: s.nextDashboardId(),
+        uid: input.uid,
+        title: input.title,
+        folderUid,
+        version: 1,
+        data: { uid: input.uid, title: input.title, panels: [], schemaVersion: 41 },
+        tags: [],
+        created: now,
+        updated: now,
+        createdBy: 'access-policy:provisioning',
+        updatedBy: 'access-policy:provisioning',
+        provisioned: false,
+        pluginId: '',
+        history: [],
+        ...s.newObjectMeta(),
+        annotations: {
+          'grafana.app/managedBy': 'repo',
+          'grafana.app/managerId': input.repository,
+          'grafana.app/sourcePath': `dashboards/${input.uid}.json`,
+        },
+        storedVersion: 'v1beta1',
+      });
+      done();
     },
     deleteDashboard(uid) {
       const s = sim();

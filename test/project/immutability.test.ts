@@ -1,4 +1,5 @@
 import { DEFAULT_OWNERSHIP } from '../../src/core/ownership.ts';
+import { LEGACY_API } from '../../src/grafana/app-platform.ts';
 /**
  * Resources are immutable by contract, not by freezing (freezing costs a fifth of the render time): nothing in
  * the SDK may change one. Here every resource is deep-frozen, down to every node of its spec and origin, and the
@@ -64,7 +65,15 @@ describe('the pipeline never changes a resource', () => {
       const client = new GrafanaClient(connection(sim));
       const first = await readLive(
         HANDLERS,
-        { client, editable: false, resendSecrets: false, secrets, ownership: DEFAULT_OWNERSHIP },
+        {
+          client,
+          editable: false,
+          resendSecrets: false,
+          api: LEGACY_API,
+          dashboardSchema: 'v1',
+          secrets,
+          ownership: DEFAULT_OWNERSHIP,
+        },
         desiredOf(desired),
       );
       const plan = planActions({ desired, live: first.live, handlers: HANDLERS, prune: false });
@@ -73,7 +82,15 @@ describe('the pipeline never changes a resource', () => {
       expect(events.filter((e) => e.status === 'created').length).toBeGreaterThan(desired.length / 2);
       const again = await readLive(
         HANDLERS,
-        { client, editable: false, resendSecrets: false, secrets, ownership: DEFAULT_OWNERSHIP },
+        {
+          client,
+          editable: false,
+          resendSecrets: false,
+          api: LEGACY_API,
+          dashboardSchema: 'v1',
+          secrets,
+          ownership: DEFAULT_OWNERSHIP,
+        },
         desiredOf(desired),
       );
       const second = planActions({ desired, live: again.live, handlers: HANDLERS, prune: false });

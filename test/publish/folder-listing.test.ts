@@ -1,4 +1,5 @@
 import { DEFAULT_OWNERSHIP } from '../../src/core/ownership.ts';
+import { LEGACY_API } from '../../src/grafana/app-platform.ts';
 /** Folders are listed page by page at every level, so that no folder is missed however many there are. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { listContextFor } from '../../src/publish/live-state.ts';
@@ -20,6 +21,8 @@ function contextOf(s: Simulator): HandlerContext {
     editable: false,
     ownedFolders: new Set(),
     resendSecrets: false,
+    api: LEGACY_API,
+    dashboardSchema: 'v1',
     ownership: DEFAULT_OWNERSHIP,
     secrets: new Map(),
   };

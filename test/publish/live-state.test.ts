@@ -1,4 +1,5 @@
 import { DEFAULT_OWNERSHIP } from '../../src/core/ownership.ts';
+import { LEGACY_API } from '../../src/grafana/app-platform.ts';
 /**
  * Reading Grafana (src/publish/live-state.ts): every kind at once, and dashboards compared as soon as they are
  * read: an unchanged one comes back without its body (`sameAs`), a changed one keeps it, and the plan reads both
@@ -38,6 +39,8 @@ describe('reading Grafana', () => {
         client: new GrafanaClient(connection(sim)),
         editable: false,
         resendSecrets: false,
+        api: LEGACY_API,
+        dashboardSchema: 'v1',
         ownership: DEFAULT_OWNERSHIP,
         secrets: resolveSecrets(desired, CANARIES),
       },

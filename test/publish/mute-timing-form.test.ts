@@ -12,6 +12,7 @@ import type { Simulator } from '../../src/simulator/index.ts';
 import { PROFILE_NAMES, startSimulator } from '../../src/simulator/index.ts';
 import { at, baseDefinitions, fixtureProject } from '../fixtures/project.ts';
 import { connection, fastClient } from '../fixtures/grafana.ts';
+import { LEGACY_API } from '../../src/grafana/app-platform.ts';
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -52,6 +53,8 @@ describe.each(PROFILE_NAMES)('mute timing read back from Grafana %s', (profile) 
       ownedFolders: new Set<string>(),
       ownership: DEFAULT_OWNERSHIP,
       resendSecrets: false,
+      api: LEGACY_API,
+      dashboardSchema: 'v1' as const,
       secrets: new Map(),
     };
     await muteTimingHandler.create(context, resource);

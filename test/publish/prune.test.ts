@@ -23,6 +23,7 @@ import {
   repository,
   REPOSITORY_OWNERSHIP,
 } from '../fixtures/grafana.ts';
+import { LEGACY_API } from '../../src/grafana/app-platform.ts';
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -286,6 +287,8 @@ describe('removing what is already gone', () => {
       ownedFolders: new Set(),
       ownership: REPOSITORY_OWNERSHIP,
       resendSecrets: false,
+      api: LEGACY_API,
+      dashboardSchema: 'v1',
       secrets: new Map(),
     };
     const handler = HANDLERS[kind] as KindHandler<Kind>;

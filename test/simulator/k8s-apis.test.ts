@@ -112,9 +112,16 @@ describe('Kubernetes-style APIs (12.x)', () => {
     expect((await api.get('/api/dashboards/uid/d')).status).toBe(404);
   });
 
-  it('serve the same objects under v1 and refuse the other namespaces', async () => {
+  it('serve the same objects under v1 from 13.x only, and refuse the other namespaces', async () => {
     sim = await simulator({ profile: '12.x' });
-    const api = client(sim);
+    let api = client(sim);
+    await api.post('/api/dashboards/db', { dashboard: { uid: 'd', title: 'D' } });
+    expect((await api.get('/apis/dashboard.grafana.app/v1/namespaces/default/dashboards/d')).status).toBe(
+      404,
+    );
+    await sim.close();
+    sim = await simulator({ profile: '13.x' });
+    api = client(sim);
     await api.post('/api/dashboards/db', { dashboard: { uid: 'd', title: 'D' } });
     const v1 = obj((await api.get('/apis/dashboard.grafana.app/v1/namespaces/default/dashboards/d')).json);
     expect(v1['apiVersion']).toBe('dashboard.grafana.app/v1');
