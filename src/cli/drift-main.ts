@@ -8,7 +8,7 @@ import { driftJson, driftMarkdown, driftText } from '../drift/format.ts';
 import { driftCheck } from '../drift/run.ts';
 import { RENDERED_DIR } from '../commands/render.ts';
 import type { Environment } from './environment.ts';
-import { grafanaConnection } from './environment.ts';
+import { apiChoice, grafanaConnection } from './environment.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Output } from './run.ts';
 import { parseFlags } from './run.ts';
@@ -42,13 +42,17 @@ export async function driftMain(
     ...renderedSecretValues(join(root, RENDERED_DIR), env),
   );
   const output = redactingOutput(unmasked, redactor);
-  const flags = parseFlags(argv, { format: { type: 'string', default: 'text' } });
+  const flags = parseFlags(argv, {
+    format: { type: 'string', default: 'text' },
+    api: { type: 'string' },
+  });
+  const choice = apiChoice(flags.api, env);
   const format = flags.format;
   if (format !== 'text' && format !== 'markdown' && format !== 'json') {
     throw new UsageError(`--format takes text, markdown or json, not ${JSON.stringify(format)}.`);
   }
   const connection = grafanaConnection(env);
-  const { report } = await driftCheck(join(root, RENDERED_DIR), connection);
+  const { report } = await driftCheck(join(root, RENDERED_DIR), connection, undefined, undefined, choice);
   const url = connection.url;
   if (format === 'json') output.out(driftJson(report, url).trimEnd());
   else if (format === 'markdown') output.out(driftMarkdown(report, url).trimEnd());

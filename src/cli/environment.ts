@@ -3,6 +3,26 @@ import { join } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import type { GrafanaConnection } from '../grafana/client.ts';
 import { grafanaAddress } from '../grafana/client.ts';
+import type { ApiPreference } from '../grafana/app-platform.ts';
+import { API_PREFERENCES } from '../grafana/app-platform.ts';
+
+/**
+ * `--api auto|legacy|apis` (dashboards and folders through the App Platform from Grafana 12 with `auto`) and
+ * GRAFANA_NAMESPACE (a Grafana Cloud stack's `stacks-<id>`; from the organisation otherwise).
+ */
+export function apiChoice(
+  flag: string | undefined,
+  env: Environment,
+): { preference: ApiPreference; namespace?: string } {
+  const preference = flag ?? 'auto';
+  if (!(API_PREFERENCES as readonly string[]).includes(preference))
+    throw new UsageError(`--api takes auto, legacy or apis, not ${JSON.stringify(preference)}.`);
+  const namespace = env.GRAFANA_NAMESPACE;
+  return {
+    preference: preference as ApiPreference,
+    ...(namespace === undefined || namespace === '' ? {} : { namespace }),
+  };
+}
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

@@ -6,7 +6,7 @@ import { formatEvent, formatPlan, planJson, summary } from '../publish/format.ts
 import { publishProject } from '../publish/publish.ts';
 import type { Redactor } from '../core/redact.ts';
 import type { Environment } from './environment.ts';
-import { grafanaConnection } from './environment.ts';
+import { apiChoice, grafanaConnection } from './environment.ts';
 import type { Output } from './run.ts';
 import { parseFlags } from './run.ts';
 
@@ -20,7 +20,7 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
 
 /**
  * `npm run publish [-- --dry-run] [--json <file>] [--prune] [--only <Kind/uid glob>]... [--editable]
- * [--rotate-secrets] [--env <name>] [--concurrency <n>] [--verbose]`
+ * [--rotate-secrets] [--env <name>] [--concurrency <n>] [--verbose] [--api auto|legacy|apis]`
  */
 export async function publishMain(
   root: string,
@@ -40,7 +40,9 @@ export async function publishMain(
     env: { type: 'string' },
     concurrency: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    api: { type: 'string' },
   });
+  const choice = apiChoice(flags.api, env);
   redactor.add(env.GRAFANA_TOKEN, env.GRAFANA_PASSWORD);
   // Checked before anything is sent: the plan is written once Grafana was read.
   const jsonFile = flags.json === undefined ? undefined : resolve(flags.json);
@@ -60,6 +62,8 @@ export async function publishMain(
       dryRun: flags['dry-run'],
       prune: flags.prune,
       pruneNested: flags['prune-nested'],
+      api: choice.preference,
+      ...(choice.namespace === undefined ? {} : { namespace: choice.namespace }),
       only: flags.only ?? [],
       editable: flags.editable,
       resendSecrets: flags['rotate-secrets'],

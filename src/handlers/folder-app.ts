@@ -8,6 +8,7 @@ import type { AppPlatformApi } from '../grafana/app-platform.ts';
 import { appPath } from '../grafana/app-platform.ts';
 import { appClaim, folderAnnotationOf, listAppObjects, nameOf, writeMetadata } from './app-objects.ts';
 import { ourManagerAnnotations } from './manager.ts';
+import { GrafanaApiError } from '../grafana/errors.ts';
 import { asRecord, asString, ownedByPrefix, ref } from './shared.ts';
 import type { HandlerContext, ListContext, LiveObject } from './types.ts';
 
@@ -93,10 +94,29 @@ export async function updateAppFolder(
   await context.client.put(folderPath(api, resource.uid), body(context, api, resource, live.body));
 }
 
+/**
+ * `/apis` refuses to delete a folder that still holds anything (400 "Folder cannot be deleted: folder is not
+ * empty", `ErrFolderNotEmpty`, pkg/services/folder/model.go; its cascade is an opt-in feature flag). The plan
+ * deletes what is ours inside first; what is left is a cascade the run was allowed (`--prune-nested`), which the
+ * legacy endpoint performs as it always has (`DeleteFolder`, pkg/api/folder.go, still served by 13.x).
+ */
 export async function removeAppFolder(
   context: HandlerContext,
   api: AppPlatformApi,
   live: LiveObject<'Folder'>,
+  legacyRemove: () => Promise<void>,
 ): Promise<void> {
-  await context.client.delete(folderPath(api, live.uid), { allow: [404] });
+  const response = await context.client.delete(folderPath(api, live.uid), { allow: [400, 404] });
+  if (response.status !== 400) return;
+  const message = asString(asRecord(response.body).message) ?? '';
+  if (!/not empty/i.test(message)) {
+    throw new GrafanaApiError(
+      'DELETE',
+      folderPath(api, live.uid),
+      400,
+      JSON.stringify(response.body),
+      'Grafana refused to delete the folder.',
+    );
+  }
+  await legacyRemove();
 }

@@ -161,7 +161,10 @@ export const folderHandler: KindHandler<'Folder'> = {
 
   /** A 404 means it is gone already (a retry after the first DELETE was applied but its answer lost). */
   async remove(context, live) {
-    if (context.api.kind === 'apis') return removeAppFolder(context, context.api, live);
-    await context.client.delete(`/api/folders/${encode(live.uid)}`, { allow: [404] });
+    const legacy = async (): Promise<void> => {
+      await context.client.delete(`/api/folders/${encode(live.uid)}`, { allow: [404] });
+    };
+    if (context.api.kind === 'apis') return removeAppFolder(context, context.api, live, legacy);
+    await legacy();
   },
 };

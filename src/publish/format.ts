@@ -47,6 +47,11 @@ export function formatPlan(
     lines.push(
       `  ! ${cascade.folder} would also delete what is in it and not deleted on its own: ${cascade.takes.join(', ')} (needs --prune-nested)`,
     );
+  for (const refusal of plan.refusals)
+    lines.push(
+      `  ! ${refusal.ref} is managed in Grafana by ${refusal.manager}: publish will not take it over`,
+    );
+  for (const warning of plan.warnings) lines.push(`  ! ${warning}`);
   const { create, update, delete: del, noop } = plan.counts;
   lines.push(`Plan: ${create} to create, ${update} to update, ${del} to delete, ${noop} unchanged.`);
   return lines;
@@ -69,6 +74,8 @@ export function planJson(plan: Plan): unknown {
         : { changes: a.changes.map((c) => ({ path: c.path, before: c.before, after: c.after })) }),
     })),
     cascades: plan.cascades,
+    refusals: plan.refusals,
+    warnings: plan.warnings,
   };
 }
 

@@ -37,6 +37,19 @@ export interface Plan {
    * `forceDeleteRules`). Publish refuses such a plan unless nested deletions are allowed.
    */
   readonly cascades: readonly Cascade[];
+  /**
+   * Resources defined in code that another manager holds in Grafana (its `grafana.app/managedBy` annotation:
+   * Git Sync, Terraform, a plugin): publish refuses the plan rather than take them over.
+   */
+  readonly refusals: readonly Refusal[];
+  /** What an update will lose that the plan's changes cannot show (a dashboard stored as v2 written as v1). */
+  readonly warnings: readonly string[];
+}
+
+export interface Refusal {
+  readonly ref: ResourceRef;
+  /** The manager, as `repo "team-dashboards" (a Git Sync … repository)`. */
+  readonly manager: string;
 }
 
 export interface Cascade {
@@ -136,6 +149,8 @@ function carriesSecrets(resource: Resource): boolean {
 export function planActions(input: PlanInput): Plan {
   const only = input.only ?? (() => true);
   const actions: Action[] = [];
+  const refusals: Refusal[] = [];
+  const warnings: string[] = [];
   // Everything the code defines, matched by `only` or not: never a candidate for deletion.
   const defined = new Set<string>(input.desired.map(refOf));
   for (const resource of input.desired) {
@@ -152,6 +167,12 @@ export function planActions(input: PlanInput): Plan {
       continue;
     }
     const { live, changes } = comparison;
+    if (live.foreignManager !== undefined) refusals.push({ ref, manager: live.foreignManager });
+    const schema = changes.find((c) => c.path === 'schema');
+    if (schema !== undefined && schema.before === 'v2' && schema.after === 'v1')
+      warnings.push(
+        `${ref} is stored in Grafana in the v2 dashboard schema (saved from the UI): publishing writes the repository's classic JSON, and what only v2 can hold (tabs, auto grid, conditional rendering, per-row variables) is lost. Move such changes into code first, or set grafana.dashboardSchema: 'v2'.`,
+      );
     if (changes.length > 0) {
       actions.push({
         ...base,
@@ -189,7 +210,7 @@ export function planActions(input: PlanInput): Plan {
   actions.sort((a, b) => rank(a) - rank(b) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const counts: Record<ActionType, number> = { create: 0, update: 0, delete: 0, noop: 0 };
   for (const a of actions) counts[a.type] += 1;
-  return { actions, counts, cascades };
+  return { actions, counts, cascades, refusals, warnings };
 }
 
 function parentOf(folder: LiveObject): string | undefined {

@@ -153,6 +153,11 @@ export async function publishProject<C extends BaseConfig>(
       `nothing was written: deleting ${plan.cascades.map((c) => `${c.folder} would also delete ${c.takes.join(', ')}`).join('; ')} (Grafana deletes a folder with everything in it). Move or delete those first, or run again with --prune-nested to let them go.`,
     );
   }
+  if (plan.refusals.length > 0 && options.dryRun !== true) {
+    throw new UsageError(
+      `nothing was written: ${plan.refusals.map((r) => `${r.ref} is managed in Grafana by ${r.manager}`).join('; ')}. Publish does not take over what another manager owns: remove it from the repository (or give it another uid), or release it from that manager in Grafana first.`,
+    );
+  }
   if (options.dryRun === true) {
     return { plan, events: [], grafanaVersion: info.version, requests: { ...client.sent } };
   }

@@ -98,13 +98,14 @@ function panelElement(panel: JsonObject): JsonObject {
   };
 }
 
-function gridItem(panel: JsonObject, name: string): JsonObject {
+/** A grid item; inside a row, `y` counts from below the row's header (`top`). */
+function gridItem(panel: JsonObject, name: string, top = 0): JsonObject {
   const grid = obj(panel['gridPos']);
   return {
     kind: 'GridLayoutItem',
     spec: {
       x: num(grid['x']),
-      y: num(grid['y']),
+      y: Math.max(0, num(grid['y']) - top),
       width: num(grid['w'], 12),
       height: num(grid['h'], 8),
       element: { kind: 'ElementReference', name },
@@ -119,14 +120,16 @@ export function classicToV2(model: JsonObject): JsonObject {
   const rows: JsonObject[] = [];
   // Panels after an expanded row belong to it; a collapsed row holds its own in `panels`.
   let current = top;
+  let rowTop = 0;
   for (const p of arr(model['panels'])) {
     const panel = obj(p);
     if (panel['type'] === 'row') {
       const items: JsonValue[] = [];
+      rowTop = num(obj(panel['gridPos'])['y']) + 1;
       for (const inner of arr(panel['panels'])) {
         const name = `panel-${num(obj(inner)['id'])}`;
         elements[name] = panelElement(obj(inner));
-        items.push(gridItem(obj(inner), name));
+        items.push(gridItem(obj(inner), name, rowTop));
       }
       rows.push({
         kind: 'RowsLayoutRow',
@@ -141,7 +144,7 @@ export function classicToV2(model: JsonObject): JsonObject {
     }
     const name = `panel-${num(panel['id'])}`;
     elements[name] = panelElement(panel);
-    current.push(gridItem(panel, name));
+    current.push(gridItem(panel, name, current === top ? 0 : rowTop));
   }
   const layout: JsonObject =
     rows.length === 0
@@ -232,11 +235,24 @@ function classicPanel(element: JsonObject, grid: { x: number; y: number; w: numb
   };
 }
 
-/** Grid items of any layout, in reading order; tabs and auto grids flattened (what v2 alone can say is lost). */
-function gridItems(
-  layout: JsonObject,
-  offset: number,
-): { name: string; x: number; y: number; w: number; h: number }[] {
+interface Placed {
+  readonly name: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** A row of the classic model rebuilt from a RowsLayoutRow (`hideHeader` rows hold panels at the top). */
+interface RowOut {
+  readonly title: string | undefined;
+  readonly collapsed: boolean;
+  readonly y: number;
+  readonly items: Placed[];
+}
+
+/** Grid items of a layout without rows, in reading order; tabs and auto grids flattened. */
+function gridItems(layout: JsonObject, offset: number): Placed[] {
   const spec = obj(layout['spec']);
   switch (layout['kind']) {
     case 'GridLayout':
@@ -258,28 +274,71 @@ function gridItems(
         w: 8,
         h: 8,
       }));
-    case 'TabsLayout':
-    case 'RowsLayout': {
-      const out: { name: string; x: number; y: number; w: number; h: number }[] = [];
-      let y = offset;
-      for (const child of arr(spec['tabs'] ?? spec['rows'])) {
-        const items = gridItems(obj(obj(obj(child)['spec'])['layout']), y);
-        out.push(...items);
-        y = Math.max(y, ...items.map((i) => i.y + i.h));
-      }
-      return out;
-    }
     default:
-      return [];
+      return rowsOf(layout, offset).flatMap((r) => r.items);
   }
+}
+
+function bottom(items: readonly Placed[], from: number): number {
+  return Math.max(from, ...items.map((i) => i.y + i.h));
+}
+
+/** Rows of a layout: a RowsLayout's rows; tabs one after the other (their titles lost); else one headerless row. */
+function rowsOf(layout: JsonObject, offset: number): RowOut[] {
+  const spec = obj(layout['spec']);
+  if (layout['kind'] === 'RowsLayout') {
+    const out: RowOut[] = [];
+    let y = offset;
+    for (const child of arr(spec['rows'])) {
+      const row = obj(obj(child)['spec']);
+      const header = row['hideHeader'] !== true;
+      const items = gridItems(obj(row['layout']), header ? y + 1 : y);
+      out.push({
+        title: header ? String(row['title'] ?? '') : undefined,
+        collapsed: row['collapse'] === true,
+        y,
+        items,
+      });
+      y = bottom(items, header ? y + 1 : y);
+    }
+    return out;
+  }
+  if (layout['kind'] === 'TabsLayout') {
+    const out: RowOut[] = [];
+    let y = offset;
+    for (const tab of arr(spec['tabs'])) {
+      const rows = rowsOf(obj(obj(obj(tab)['spec'])['layout']), y);
+      out.push(...rows);
+      y = Math.max(y, ...rows.map((r) => bottom(r.items, r.y + 1)));
+    }
+    return out;
+  }
+  return [{ title: undefined, collapsed: false, y: offset, items: gridItems(layout, offset) }];
 }
 
 /** A v2 spec as the classic model (lossy: tabs, auto grids and row structure become one grid). */
 export function v2ToClassic(spec: JsonObject, uid: string): JsonObject {
   const elements = obj(spec['elements']);
-  const panels = gridItems(obj(spec['layout']), 0).map((item) =>
-    classicPanel(obj(elements[item.name]), { x: item.x, y: item.y, w: item.w, h: item.h }),
-  );
+  const panel = (item: Placed): JsonObject =>
+    classicPanel(obj(elements[item.name]), { x: item.x, y: item.y, w: item.w, h: item.h });
+  const panels: JsonValue[] = [];
+  let rowId = 1000;
+  for (const row of rowsOf(obj(spec['layout']), 0)) {
+    if (row.title === undefined) {
+      panels.push(...row.items.map(panel));
+      continue;
+    }
+    rowId += 1;
+    panels.push({
+      type: 'row',
+      id: rowId,
+      title: row.title,
+      collapsed: row.collapsed,
+      gridPos: { x: 0, y: row.y, w: 24, h: 1 },
+      panels: row.collapsed ? row.items.map(panel) : [],
+    });
+    if (!row.collapsed) panels.push(...row.items.map(panel));
+  }
   const time = obj(spec['timeSettings']);
   const cursor = CURSOR_SYNC.indexOf(String(spec['cursorSync'] ?? 'Off'));
   return {

@@ -286,9 +286,9 @@ function page<T>(
   const token = req.query.get('continue') ?? '';
   let offset = 0;
   if (token !== '') {
-    const decoded = Number(Buffer.from(token, 'base64url').toString('utf8'));
-    if (!Number.isInteger(decoded) || decoded < 0) return status(400, 'BadRequest', 'invalid continue token');
-    offset = decoded;
+    const decoded = /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, 'base64url').toString('utf8') : '';
+    if (!/^\d+$/.test(decoded)) return status(400, 'BadRequest', 'invalid continue token');
+    offset = Number(decoded);
   }
   const out: JsonObject[] = [];
   let bytes = 0;

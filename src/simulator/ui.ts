@@ -119,7 +119,8 @@ export function createUiHelpers(sim: () => SimContext, changed: () => void): UiH
       const s = sim();
       const stored = findDashboard(s, uid);
       if (stored === undefined) throw new UiEditError(`dashboard ${uid} does not exist`);
-      const v2 = s.profile.appPlatformVersions.dashboards.find((v) => v.startsWith('v2'));
+      // The newest v2 version the release serves: what its UI saves through.
+      const v2 = s.profile.appPlatformVersions.dashboards.filter((v) => v.startsWith('v2')).at(-1);
       if (v2 === undefined) throw new UiEditError(`Grafana ${s.profile.name} serves no v2 dashboards`);
       const { id: _id, version: _version, uid: _uid, ...classic } = cloneJson(stored.data);
       const spec = (stored.storedVersion ?? '').startsWith('v2')

@@ -257,3 +257,101 @@ describe('Kubernetes-style APIs (12.x)', () => {
     expect((await api.get(`${FOLDERS}/zz`)).status).toBe(404);
   });
 });
+
+describe('App Platform rules of 12.x and 13.x', () => {
+  const MANAGED = { 'grafana.app/managedBy': 'kubectl', 'grafana.app/managerId': 'team-a' };
+
+  it('keep the annotations a client writes, and enforce managers as enforceManagerProperties does', async () => {
+    sim = await simulator({ profile: '12.x' });
+    const api = client(sim);
+    const created = obj(
+      (await api.post(DASH, { metadata: { name: 'm', annotations: MANAGED }, spec: { title: 'M' } })).json,
+    );
+    expect(obj(obj(created['metadata'])['annotations'])).toMatchObject(MANAGED);
+    const repo = await api.post(DASH, {
+      metadata: { name: 'r', annotations: { 'grafana.app/managedBy': 'repo', 'grafana.app/managerId': 'x' } },
+      spec: { title: 'R' },
+    });
+    expect(repo.status).toBe(403);
+    expect(obj(repo.json)['message']).toBe('this resource is managed by a repository');
+    const otherId = await api.put(`${DASH}/m`, {
+      metadata: { name: 'm', annotations: { ...MANAGED, 'grafana.app/managerId': 'team-b' } },
+      spec: { title: 'M' },
+    });
+    expect(obj(otherId.json)['message']).toBe(
+      'Cannot change resource manager identity; remove the existing manager first, then add the new one',
+    );
+    const dropped = await api.put(`${DASH}/m`, { metadata: { name: 'm' }, spec: { title: 'M' } });
+    expect(obj(dropped.json)['message']).toBe('Can not remove resource manager from resource');
+    sim.ui.gitSyncDashboard({ repository: 'team-repo', uid: 'g', title: 'G' });
+    expect((await api.del(`${DASH}/g`)).status).toBe(403);
+    expect(
+      (await api.post('/api/dashboards/db', { dashboard: { uid: 'g', title: 'G2' }, overwrite: true }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('list 500 objects a page when no limit is given, with an opaque continue token', async () => {
+    sim = await simulator({ profile: '13.x' });
+    const api = client(sim);
+    for (let i = 0; i < 3; i += 1)
+      await api.post(DASH, { metadata: { name: `d${i}` }, spec: { title: `D${i}` } });
+    const first = obj((await api.get(`${DASH}?limit=2`)).json);
+    expect(arr(first['items']).length).toBe(2);
+    const token = str(obj(first['metadata'])['continue']);
+    const second = obj((await api.get(`${DASH}?limit=2&continue=${token}`)).json);
+    expect(arr(second['items']).map((d) => obj(obj(d)['metadata'])['name'])).toEqual(['d2']);
+    expect(obj(second['metadata'])['continue']).toBeUndefined();
+    expect((await api.get(`${DASH}?continue=%%%`)).status).toBe(400);
+    expect(arr(obj((await api.get(DASH)).json)['items']).length).toBe(3);
+  });
+
+  it('refuse to delete a folder that is not empty', async () => {
+    sim = await simulator({ profile: '13.x' });
+    const api = client(sim);
+    const folders = '/apis/folder.grafana.app/v1/namespaces/default/folders';
+    await api.post(folders, { metadata: { name: 'f' }, spec: { title: 'F', description: 'Kept' } });
+    expect(obj(obj((await api.get(`${folders}/f`)).json)['spec'])).toEqual({
+      title: 'F',
+      description: 'Kept',
+    });
+    await api.post(DASH, {
+      metadata: { name: 'in', annotations: { 'grafana.app/folder': 'f' } },
+      spec: { title: 'In' },
+    });
+    const refused = await api.del(`${folders}/f`);
+    expect(refused.status).toBe(400);
+    expect(obj(refused.json)['message']).toBe('Folder cannot be deleted: folder is not empty');
+    await api.del(`${DASH}/in`);
+    expect((await api.del(`${folders}/f`)).status).toBe(200);
+  });
+
+  it('keep a v2 dashboard as v2, convert it when read through v1, and refuse it on the legacy GET', async () => {
+    sim = await simulator({ profile: '13.x' });
+    const api = client(sim);
+    await api.post('/api/dashboards/db', {
+      dashboard: {
+        uid: 'c',
+        title: 'C',
+        panels: [{ id: 1, type: 'stat', title: 'S', gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [] }],
+      },
+    });
+    sim.ui.saveDashboardAsV2('c');
+    const v2 = obj((await api.get('/apis/dashboard.grafana.app/v2/namespaces/default/dashboards/c')).json);
+    expect(Object.keys(obj(obj(v2['spec'])['elements']))).toEqual(['panel-1']);
+    expect(v2['status']).toEqual({});
+    const v1 = obj((await api.get('/apis/dashboard.grafana.app/v1/namespaces/default/dashboards/c')).json);
+    expect(obj(v1['status'])).toEqual({ conversion: { failed: false, storedVersion: 'v2' } });
+    expect(arr(obj(v1['spec'])['panels']).map((p) => obj(p)['title'])).toEqual(['S']);
+    const legacy = await api.get('/api/dashboards/uid/c');
+    expect(legacy.status).toBe(406);
+    expect(str(obj(legacy.json)['message'])).toContain(
+      '/apis/dashboard.grafana.app/v2/namespaces/default/dashboards/c',
+    );
+    const classic = await api.put('/apis/dashboard.grafana.app/v2/namespaces/default/dashboards/c', {
+      metadata: { name: 'c' },
+      spec: { title: 'C', panels: [] },
+    });
+    expect(classic.status).toBe(422);
+  });
+});

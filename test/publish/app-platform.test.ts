@@ -1,0 +1,242 @@
+/**
+ * Grafana 12 and 13 through the App Platform (`/apis`): which API is chosen, what publish writes (manager
+ * annotations, resourceVersion), lists instead of per-object reads, Git Sync resources left alone, and a v2
+ * dashboard saved from 13.x's UI.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/core/errors.ts';
+import type { JsonObject } from '../../src/core/json.ts';
+import { driftCheck } from '../../src/drift/run.ts';
+import { publishProject } from '../../src/publish/publish.ts';
+import type { Simulator } from '../../src/simulator/index.ts';
+import { startSimulator } from '../../src/simulator/index.ts';
+import {
+  CANARIES,
+  ROOT,
+  TOKEN,
+  connection,
+  differencesFromRendered,
+  fastClient,
+  repository,
+} from '../fixtures/grafana.ts';
+
+let sim: Simulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+async function getJson(s: Simulator, path: string): Promise<JsonObject> {
+  const response = await fetch(`${s.url}${path}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  return (await response.json()) as JsonObject;
+}
+
+function annotations(object: JsonObject): Record<string, unknown> {
+  const metadata = object['metadata'] as JsonObject;
+  return (metadata['annotations'] ?? {}) as Record<string, unknown>;
+}
+
+const VERSIONS = {
+  '12.x': { dashboards: 'v1beta1', folders: 'v1beta1' },
+  '13.x': { dashboards: 'v1', folders: 'v1' },
+};
+
+describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) => {
+  const versions = VERSIONS[profile];
+  const dashboardPath = (uid: string) =>
+    `/apis/dashboard.grafana.app/${versions.dashboards}/namespaces/default/dashboards/${uid}`;
+  const folderPath = (uid: string) =>
+    `/apis/folder.grafana.app/${versions.folders}/namespaces/default/folders/${uid}`;
+
+  it('writes dashboards and folders through /apis with our manager annotations, and reads them back as lists', async () => {
+    sim = await startSimulator({ profile });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    const legacy = sim.requests.entries.filter((e) => /^\/api\/(dashboards|folders|search)/.test(e.path));
+    expect(legacy.map((e) => `${e.method} ${e.path}`)).toEqual([]);
+    const dashboard = await getJson(sim, dashboardPath('service-red'));
+    expect(annotations(dashboard)).toMatchObject({
+      'grafana.app/managedBy': 'kubectl',
+      'grafana.app/managerId': 'grafana-stack-as-code/platform-stack',
+      'grafana.app/managerAllowsEdits': 'false',
+      'grafana.app/folder': 'stack-services',
+    });
+    const folder = await getJson(sim, folderPath('stack-services'));
+    expect(annotations(folder)).toMatchObject({ 'grafana.app/managedBy': 'kubectl' });
+    expect(await differencesFromRendered(sim)).toEqual([]);
+
+    // A no-op publish and drift read each kind with one list request: no dashboard or folder is read alone.
+    sim.requests.clear();
+    const again = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect(again.requests.writes).toBe(0);
+    const reads = sim.requests.entries.filter((e) => e.path.startsWith('/apis/'));
+    expect(reads.map((e) => e.path).sort()).toEqual([
+      `/apis/dashboard.grafana.app/${versions.dashboards}/namespaces/default/dashboards`,
+      `/apis/folder.grafana.app/${versions.folders}/namespaces/default/folders`,
+    ]);
+    sim.requests.clear();
+    const drift = await driftCheck(join(ROOT, 'rendered'), connection(sim), undefined, fastClient);
+    expect(drift.report.entries).toEqual([]);
+    expect(sim.requests.entries.filter((e) => e.path.startsWith('/apis/')).length).toBe(2);
+  });
+
+  it('refuses to take over a dashboard a Git Sync repository manages, names it, and never prunes it', async () => {
+    sim = await startSimulator({ profile });
+    const project = await repository();
+    sim.ui.gitSyncDashboard({ repository: 'team-dashboards', uid: 'service-red', title: 'Theirs' });
+    sim.requests.clear();
+    const refused = publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    await expect(refused).rejects.toThrow(UsageError);
+    await expect(refused).rejects.toThrow(
+      /Dashboard\/service-red is managed in Grafana by repo "team-dashboards" \(a Git Sync/,
+    );
+    expect(sim.requests.countWrites()).toBe(0);
+    const plan = await publishProject(
+      project,
+      connection(sim),
+      CANARIES,
+      { dryRun: true },
+      {},
+      undefined,
+      fastClient,
+    );
+    expect(plan.plan.refusals).toEqual([
+      { ref: 'Dashboard/service-red', manager: expect.stringContaining('repo "team-dashboards"') },
+    ]);
+
+    // In a folder we own, with a uid carrying our prefix: still theirs, so prune leaves it.
+    await sim.close();
+    sim = await startSimulator({ profile });
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    sim.ui.gitSyncDashboard({
+      repository: 'team-dashboards',
+      uid: 'stack-synced',
+      title: 'Synced',
+      folderUid: 'stack-services',
+    });
+    const pruned = await publishProject(
+      project,
+      connection(sim),
+      CANARIES,
+      { prune: true },
+      {},
+      undefined,
+      fastClient,
+    );
+    expect(pruned.plan.actions.filter((a) => a.type === 'delete')).toEqual([]);
+    expect(annotations(await getJson(sim, dashboardPath('stack-synced')))).toMatchObject({
+      'grafana.app/managedBy': 'repo',
+    });
+    const drift = await driftCheck(join(ROOT, 'rendered'), connection(sim), undefined, fastClient);
+    expect(drift.report.entries).toEqual([]);
+  });
+
+  it('adopts what the legacy API published (adding our annotations), and --api legacy still works', async () => {
+    sim = await startSimulator({ profile });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, { api: 'legacy' }, {}, undefined, fastClient);
+    expect(
+      annotations(await getJson(sim, dashboardPath('service-red')))['grafana.app/managedBy'],
+    ).toBeUndefined();
+    const again = await publishProject(
+      project,
+      connection(sim),
+      CANARIES,
+      { api: 'legacy' },
+      {},
+      undefined,
+      fastClient,
+    );
+    expect(again.requests.writes).toBe(0);
+    const adopt = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    const updated = adopt.plan.actions.filter((a) => a.type === 'update');
+    expect(updated.length).toBeGreaterThan(0);
+    expect(updated.every((a) => a.changes.some((c) => c.path === 'manager'))).toBe(true);
+    expect(annotations(await getJson(sim, dashboardPath('service-red')))['grafana.app/managedBy']).toBe(
+      'kubectl',
+    );
+    const settled = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect(settled.requests.writes).toBe(0);
+  });
+
+  it('compares folder descriptions, which /apis returns', async () => {
+    sim = await startSimulator({ profile });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    sim.ui.editFolder('stack-services', { description: 'Changed by hand' });
+    const drift = await driftCheck(join(ROOT, 'rendered'), connection(sim), undefined, fastClient);
+    expect(drift.report.entries.map((e) => [e.ref, e.changes.map((c) => c.path)])).toEqual([
+      ['Folder/stack-services', ['spec.description']],
+    ]);
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect(await differencesFromRendered(sim)).toEqual([]);
+  });
+});
+
+describe('dashboard v2 on Grafana 13.x', () => {
+  it('a dashboard saved as v2 from the UI shows as changed in drift, publish warns and restores ours', async () => {
+    sim = await startSimulator({ profile: '13.x' });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    // The UI's dynamic dashboards: the grid moved into a tab, which only v2 can hold.
+    sim.ui.saveDashboardAsV2('service-red', (spec) => {
+      spec['layout'] = <JsonObject>{
+        kind: 'TabsLayout',
+        spec: { tabs: [{ kind: 'TabsLayoutTab', spec: { title: 'Overview', layout: spec['layout'] } }] },
+      };
+    });
+    const legacyGet = await fetch(`${sim.url}/api/dashboards/uid/service-red`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
+    expect(legacyGet.status).toBe(406);
+    const drift = await driftCheck(join(ROOT, 'rendered'), connection(sim), undefined, fastClient);
+    expect(drift.report.entries.map((e) => [e.ref, e.type])).toEqual([['Dashboard/service-red', 'changed']]);
+    expect(drift.report.entries[0]?.changes).toContainEqual(
+      // Drift reads from the repository (before) to Grafana (after).
+      expect.objectContaining({ path: 'schema', before: 'v1', after: 'v2' }),
+    );
+    const dry = await publishProject(
+      project,
+      connection(sim),
+      CANARIES,
+      { dryRun: true },
+      {},
+      undefined,
+      fastClient,
+    );
+    expect(dry.plan.warnings).toEqual([
+      expect.stringContaining('Dashboard/service-red is stored in Grafana in the v2 dashboard schema'),
+    ]);
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect(await differencesFromRendered(sim)).toEqual([]);
+    const restored = await getJson(
+      sim,
+      '/apis/dashboard.grafana.app/v1/namespaces/default/dashboards/service-red',
+    );
+    expect(restored['status']).toEqual({});
+  });
+
+  it('--api legacy sees a v2 dashboard as stored as v2, never as missing', async () => {
+    sim = await startSimulator({ profile: '13.x' });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    sim.ui.saveDashboardAsV2('service-red');
+    const drift = await driftCheck(join(ROOT, 'rendered'), connection(sim), undefined, fastClient, {
+      preference: 'legacy',
+    });
+    expect(drift.report.entries.map((e) => [e.ref, e.type])).toEqual([['Dashboard/service-red', 'changed']]);
+  });
+});
+
+describe('choosing the API', () => {
+  it('uses the legacy API before 12 and refuses --api apis there', async () => {
+    sim = await startSimulator({ profile: '11.6' });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect(sim.requests.entries.some((e) => e.path.startsWith('/apis/'))).toBe(false);
+    await expect(
+      publishProject(project, connection(sim), CANARIES, { api: 'apis' }, {}, undefined, fastClient),
+    ).rejects.toThrow(/--api apis needs Grafana 12 or later/);
+  });
+});
