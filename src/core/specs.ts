@@ -3,6 +3,7 @@
  * Field names follow the API (snake_case where Grafana uses it) so that a rendered file reads like a request.
  */
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import type { Dashboard as DashboardV2Spec } from '@grafana/grafana-foundation-sdk/dashboardv2';
 import type { JsonObject, JsonValue } from './json.ts';
 import type { SecretRef } from './secret.ts';
 
@@ -32,7 +33,7 @@ export interface DataSourceSpec {
 }
 
 /** The classic (v1) dashboard JSON model, as the foundation SDK builds it. */
-export type DashboardSpec = Dashboard;
+export type DashboardSpec = Dashboard | DashboardV2Spec;
 
 /** One entry of a Grafana-managed rule's `data[]` (AlertQuery). */
 export interface AlertQuerySpec {

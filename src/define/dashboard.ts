@@ -1,6 +1,8 @@
 import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
 import type { Dashboard, Panel, RowPanel } from '@grafana/grafana-foundation-sdk/dashboard';
 import { deepCopy } from '../core/canonical.ts';
+import { dashboardV2Of } from '../core/dashboard-v2.ts';
+import { dashboardSchemaOf } from '../config/base.ts';
 import { toSavedForm } from './dashboard-saved-form.ts';
 import type { Definition, FromConfig } from './definition.ts';
 import { makeDefinition, resolveInput, sealResource } from './definition.ts';
@@ -68,19 +70,24 @@ function normalizeOwned(model: Dashboard, uid: string): Dashboard {
   return model;
 }
 
-/** A dashboard in the classic (v1) JSON model. */
+/**
+ * A dashboard, built in the classic (v1) JSON model and published in it, or in the v2 schema where the Config's
+ * `grafana.dashboardSchema` is `v2`.
+ */
 export function defineDashboard<C>(input: FromConfig<C, DashboardInput>): Definition<C> {
   return makeDefinition<C>('Dashboard', ({ config, source }) => {
     const d = resolveInput(input, config);
     // A builder's output is ours to change (the SDK hands out its internal object, built once here); a model
     // given as a value is copied first.
     const model = isBuilder(d.dashboard) ? d.dashboard.build() : deepCopy(d.dashboard);
-    const spec = normalizeOwned(model, d.uid);
+    const classic = normalizeOwned(model, d.uid);
+    // `grafana.dashboardSchema: 'v2'`: the same dashboard in the v2 schema (src/core/dashboard-v2.ts).
+    const spec = dashboardSchemaOf(config) === 'v2' ? dashboardV2Of(classic) : classic;
     return [
       sealResource({
         kind: 'Dashboard',
         uid: d.uid,
-        title: spec.title ?? '',
+        title: classic.title ?? '',
         ...(d.folderUid === undefined ? {} : { folderUid: d.folderUid }),
         spec,
         source,

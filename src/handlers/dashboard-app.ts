@@ -12,6 +12,7 @@
  * were the dashboard.
  */
 import { UsageError } from '../core/errors.ts';
+import { isDashboardV2 } from '../core/dashboard-v2.ts';
 import type { ResourceOf } from '../core/resource.ts';
 import { TOOL } from '../core/ownership.ts';
 import type { AppPlatformApi } from '../grafana/app-platform.ts';
@@ -95,7 +96,7 @@ export async function listAppDashboards(
 /** The dashboard spec of an App Platform object, with its uid (the object's name) where the model keeps one. */
 export function appDashboardModel(object: unknown): Record<string, unknown> {
   const spec = asRecord(asRecord(object).spec);
-  return storedSchema(object) === 'v2' && 'elements' in spec ? spec : { ...spec, uid: nameOf(object) };
+  return isDashboardV2(spec) ? spec : { ...spec, uid: nameOf(object) };
 }
 
 function body(

@@ -169,12 +169,6 @@ export function comparableDashboard(model: unknown, desiredSchema?: unknown): un
   return out;
 }
 
-/** A dashboard in the v2 schema (elements and a layout) rather than the classic model (panels). */
-export function isV2Dashboard(model: unknown): boolean {
-  const record = asRecord(model);
-  return isRecord(record.elements) && isRecord(record.layout);
-}
-
 /**
  * The comparable form of a v2 dashboard: what is written is what is read back (the v2 schema has no server-side
  * migration to undo), so only nulls go.

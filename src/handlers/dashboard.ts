@@ -1,4 +1,5 @@
-import { comparableDashboard, comparableDashboardV2, isV2Dashboard } from './dashboard-comparable.ts';
+import { comparableDashboard, comparableDashboardV2 } from './dashboard-comparable.ts';
+import { isDashboardV2 as isV2Dashboard } from '../core/dashboard-v2.ts';
 import type { ResourceOf } from '../core/resource.ts';
 import { TOOL } from '../core/ownership.ts';
 import { isAppObject } from './app-objects.ts';

@@ -84,7 +84,10 @@ function panelElement(panel: JsonObject): JsonObject {
         kind: 'QueryGroup',
         spec: {
           queries,
-          transformations: arr(transformations).map((t) => ({ kind: String(obj(t)['id'] ?? ''), spec: t })),
+          transformations: arr(transformations).map((t) => {
+            const { id: group, ...spec } = obj(t);
+            return { kind: 'Transformation', group: typeof group === 'string' ? group : '', spec };
+          }),
           queryOptions,
         },
       },
@@ -224,7 +227,12 @@ function classicPanel(element: JsonObject, grid: { x: number; y: number; w: numb
     gridPos: grid,
     targets,
     ...(arr(data['transformations']).length > 0
-      ? { transformations: arr(data['transformations']).map((t) => obj(t)['spec'] ?? {}) }
+      ? {
+          transformations: arr(data['transformations']).map((t) => ({
+            id: obj(t)['group'] ?? '',
+            ...obj(obj(t)['spec']),
+          })),
+        }
       : {}),
     ...(typeof queryOptions['interval'] === 'string' ? { interval: queryOptions['interval'] } : {}),
     ...(typeof queryOptions['maxDataPoints'] === 'number'

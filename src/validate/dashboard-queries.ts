@@ -99,7 +99,7 @@ function collect(registry: Registry, dashboard: ResourceOf<'Dashboard'>): readon
       if (query === undefined) return;
       out.push({
         kind: 'panel',
-        path: at(at(at(visit.path, 'targets'), j), query.field),
+        path: at(visit.queryPath?.(j) ?? at(at(visit.path, 'targets'), j), query.field),
         language,
         text: query.text,
         visit,

@@ -1,6 +1,8 @@
 import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 import type { DashboardSpec } from '../core/specs.ts';
+import { isDashboardV2 } from '../core/dashboard-v2.ts';
 import { at, show } from './context.ts';
+import { v2Panels, v2Variables } from './dashboard-walk-v2.ts';
 
 /** A panel-like object as found in dashboard JSON (rows included). */
 export interface PanelJson {
@@ -31,6 +33,8 @@ export interface PanelVisit {
   readonly path: string;
   /** Path of the row holding it, for panels inside a collapsed row. */
   readonly row?: string;
+  /** Path of the object holding the fields of query `index` (v2 nests them); `<path>.targets[index]` otherwise. */
+  readonly queryPath?: (index: number) => string;
 }
 
 /** How a message names a panel: by its title, else by its path. */
@@ -54,6 +58,7 @@ function memo<T>(compute: (spec: DashboardSpec) => T): (spec: DashboardSpec) => 
 
 /** Every panel in reading order, including those held inside rows. */
 export const panelsOf = memo((spec): readonly PanelVisit[] => {
+  if (isDashboardV2(spec)) return v2Panels(spec);
   const out: PanelVisit[] = [];
   const panels = (spec.panels ?? []) as readonly PanelJson[];
   panels.forEach((panel, i) => {
@@ -76,6 +81,7 @@ export interface VariableJson {
 }
 
 export const variablesOf = memo((spec): readonly { variable: VariableJson; path: string }[] => {
+  if (isDashboardV2(spec)) return v2Variables(spec);
   const list = (spec.templating?.list ?? []) as readonly VariableJson[];
   return list.map((variable, i) => ({ variable, path: at('templating.list', i) }));
 });

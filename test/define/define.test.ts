@@ -1,5 +1,6 @@
 import { BUILT_IN_ANNOTATION } from '../../src/define/dashboard-saved-form.ts';
 import { fileURLToPath } from 'node:url';
+import { isDashboardV2 } from '../../src/core/dashboard-v2.ts';
 import { describe, expect, it } from 'vitest';
 import { callerFile } from '../../src/core/source.ts';
 import { freezeDeep, fromConfig, isDefinition, withSource } from '../../src/define/definition.ts';
@@ -100,7 +101,8 @@ describe('dashboards', () => {
 
   it('leave id and version to Grafana and own the uid', () => {
     expect(dashboard?.kind).toBe('Dashboard');
-    if (dashboard?.kind !== 'Dashboard') return;
+    if (dashboard?.kind !== 'Dashboard' || isDashboardV2(dashboard.spec))
+      throw new Error('a classic dashboard');
     expect(dashboard.spec.id).toBeUndefined();
     expect(dashboard.spec.version).toBeUndefined();
     expect(dashboard.spec.uid).toBe('d');
@@ -110,7 +112,8 @@ describe('dashboards', () => {
   });
 
   it('number panels in reading order, keeping ids set by hand, and name targets A, B…', () => {
-    if (dashboard?.kind !== 'Dashboard') throw new Error('not a dashboard');
+    if (dashboard?.kind !== 'Dashboard' || isDashboardV2(dashboard.spec))
+      throw new Error('not a classic dashboard');
     const panels = dashboard.spec.panels ?? [];
     expect(panels.map((p) => p.id)).toEqual([2, 1]);
     const refIds = (panels[0] as { targets?: { refId?: string }[] }).targets?.map((t) => t.refId);

@@ -3,7 +3,15 @@
  * annotations, resourceVersion), lists instead of per-object reads, Git Sync resources left alone, and a v2
  * dashboard saved from 13.x's UI.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { renderProject } from '../../src/commands/render.ts';
+import { isDashboardV2 } from '../../src/core/dashboard-v2.ts';
+import type { Project } from '../../src/project/project.ts';
+import { buildProject } from '../../src/project/project.ts';
+import { Registry } from '../../src/project/registry.ts';
+import { validate } from '../../src/validate/validate.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.ts';
 import type { JsonObject } from '../../src/core/json.ts';
@@ -238,5 +246,117 @@ describe('choosing the API', () => {
     await expect(
       publishProject(project, connection(sim), CANARIES, { api: 'apis' }, {}, undefined, fastClient),
     ).rejects.toThrow(/--api apis needs Grafana 12 or later/);
+  });
+});
+
+/** The repository with `grafana.dashboardSchema: 'v2'` in every environment. */
+function withV2(project: Project): Project {
+  const set = project.configSet;
+  return {
+    ...project,
+    configSet: {
+      defaultEnvironment: set.defaultEnvironment,
+      environments: set.environments,
+      problems: (environment) => set.problems(environment),
+      resolve: (environment) => {
+        const config = set.resolve(environment);
+        return { ...config, grafana: { ...config.grafana, dashboardSchema: 'v2' } };
+      },
+    },
+  };
+}
+
+describe("grafana.dashboardSchema: 'v2'", () => {
+  it('renders every dashboard in the v2 schema, validated, deterministic', async () => {
+    const project = withV2(await repository());
+    const out = mkdtempSync(join(tmpdir(), 'gsac-v2-'));
+    try {
+      renderProject(project, { outDir: out });
+      const first = readFileSync(join(out, 'grafana/dashboards/service-red.json'), 'utf8');
+      const spec = (JSON.parse(first) as { spec: JsonObject }).spec;
+      expect(Object.keys(spec)).toEqual(
+        expect.arrayContaining(['elements', 'layout', 'timeSettings', 'variables']),
+      );
+      expect(spec['panels']).toBeUndefined();
+      expect(JSON.parse(readFileSync(join(out, 'grafana/ownership.json'), 'utf8'))).toMatchObject({
+        dashboardSchema: 'v2',
+      });
+      renderProject(project, { outDir: out });
+      expect(readFileSync(join(out, 'grafana/dashboards/service-red.json'), 'utf8')).toBe(first);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('validates v2 dashboards with the v2 paths: a bad query is found where it sits', async () => {
+    const project = withV2(await repository());
+    const built = buildProject(project);
+    const dashboard = built.registry.resources.find((r) => r.kind === 'Dashboard' && r.uid === 'service-red');
+    if (dashboard?.kind !== 'Dashboard' || !isDashboardV2(dashboard.spec)) throw new Error('a v2 dashboard');
+    expect(validate(built.registry, built.config)).toEqual([]);
+    const broken = JSON.parse(JSON.stringify(dashboard.spec)) as JsonObject;
+    const element = Object.values(broken['elements'] as JsonObject)[0] as JsonObject;
+    const query = (
+      (
+        (((element['spec'] as JsonObject)['data'] as JsonObject)['spec'] as JsonObject)[
+          'queries'
+        ] as JsonObject[]
+      )[0]?.['spec'] as JsonObject
+    )['query'] as JsonObject;
+    (query['spec'] as JsonObject)['expr'] = 'sum(rate(http_server_request_duration_seconds_count[5m]';
+    const registry = new Registry(
+      built.registry.resources.map((r) =>
+        r === dashboard ? { ...dashboard, spec: broken as unknown as typeof dashboard.spec } : r,
+      ),
+    );
+    const problems = validate(registry, built.config);
+    expect(problems.map((p) => p.path)).toContainEqual(
+      expect.stringMatching(/^elements\.panel-\d+\.spec\.data\.spec\.queries\[0\]\.spec\.query\.spec\.expr$/),
+    );
+  });
+
+  it('publishes the repository on 13.x through dashboard.grafana.app/v2, with zero writes on re-publish and no drift', async () => {
+    sim = await startSimulator({ profile: '13.x' });
+    const project = withV2(await repository());
+    const first = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect(first.events.filter((e) => e.status === 'failed')).toEqual([]);
+    const stored = await getJson(
+      sim,
+      '/apis/dashboard.grafana.app/v2/namespaces/default/dashboards/service-red',
+    );
+    expect(stored['status']).toEqual({});
+    expect(Object.keys(stored['spec'] as JsonObject)).toContain('elements');
+    sim.requests.clear();
+    const again = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    expect(again.plan.actions.filter((a) => a.type !== 'noop').map((a) => a.ref)).toEqual([]);
+    expect(sim.requests.countWrites()).toBe(0);
+    const out = mkdtempSync(join(tmpdir(), 'gsac-v2-'));
+    try {
+      renderProject(project, { outDir: out });
+      const drift = await driftCheck(out, connection(sim), undefined, fastClient);
+      expect(drift.report.entries).toEqual([]);
+      // A dashboard moved into tabs by hand: drift compares v2 with v2.
+      sim.ui.saveDashboardAsV2('service-red', (spec) => {
+        spec['layout'] = <JsonObject>{
+          kind: 'TabsLayout',
+          spec: { tabs: [{ kind: 'TabsLayoutTab', spec: { title: 'Overview', layout: spec['layout'] } }] },
+        };
+      });
+      const moved = await driftCheck(out, connection(sim), undefined, fastClient);
+      expect(moved.report.entries.map((e) => [e.ref, e.changes.map((c) => c.path)])).toEqual([
+        ['Dashboard/service-red', ['spec.layout.kind', 'spec.layout.spec.rows', 'spec.layout.spec.tabs']],
+      ]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('is refused on 12.x, which serves no dashboard.grafana.app/v2', async () => {
+    sim = await startSimulator({ profile: '12.x' });
+    const project = withV2(await repository());
+    await expect(
+      publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient),
+    ).rejects.toThrow(/needs Grafana 13 or later/);
+    expect(sim.requests.countWrites()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { parseDuration } from '../../core/duration.ts';
+import { isDashboardV2 } from '../../core/dashboard-v2.ts';
 import type { ResourceOf } from '../../core/resource.ts';
 import { UNIT_REQUIRED_PANEL_TYPES } from '../../kit/panels/common.ts';
 import type { ValidationContext, ValidationRule } from '../context.ts';
@@ -159,7 +160,7 @@ function checkDashboard(
       'Give it a title; Grafana rejects empty titles',
     );
   }
-  const refresh = spec.refresh;
+  const refresh = isDashboardV2(spec) ? spec.timeSettings.autoRefresh : spec.refresh;
   if (
     typeof refresh === 'string' &&
     refresh !== '' &&
@@ -168,7 +169,7 @@ function checkDashboard(
   ) {
     context.report(
       dashboard,
-      'refresh',
+      isDashboardV2(spec) ? 'timeSettings.autoRefresh' : 'refresh',
       `${show(refresh)} is not a duration`,
       'Use an interval such as 30s or 1m, or leave it empty',
     );
