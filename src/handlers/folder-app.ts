@@ -98,7 +98,8 @@ export async function updateAppFolder(
  * `/apis` refuses to delete a folder that still holds anything (400 "Folder cannot be deleted: folder is not
  * empty", `ErrFolderNotEmpty`, pkg/services/folder/model.go; its cascade is an opt-in feature flag). The plan
  * deletes what is ours inside first; what is left is a cascade the run was allowed (`--prune-nested`), which the
- * legacy endpoint performs as it always has (`DeleteFolder`, pkg/api/folder.go, still served by 13.x).
+ * legacy endpoint performs as it always has (`DeleteFolder`, pkg/api/folder.go, still served by 13.x). Without
+ * that permission, a folder that is not empty stays, with an error.
  */
 export async function removeAppFolder(
   context: HandlerContext,
@@ -109,13 +110,15 @@ export async function removeAppFolder(
   const response = await context.client.delete(folderPath(api, live.uid), { allow: [400, 404] });
   if (response.status !== 400) return;
   const message = asString(asRecord(response.body).message) ?? '';
-  if (!/not empty/i.test(message)) {
+  if (!/not empty/i.test(message) || context.pruneNested !== true) {
     throw new GrafanaApiError(
       'DELETE',
       folderPath(api, live.uid),
       400,
       JSON.stringify(response.body),
-      'Grafana refused to delete the folder.',
+      /not empty/i.test(message)
+        ? 'Something was put into the folder after publish read it; run publish again to see it in the plan.'
+        : 'Grafana refused to delete the folder.',
     );
   }
   await legacyRemove();

@@ -54,6 +54,11 @@ export interface HandlerContext {
   readonly resendSecrets: boolean;
   /** Values of the secret environment variables, resolved before anything was sent. */
   readonly secrets: SecretValues;
+  /**
+   * A folder deletion may take with it what is inside (the plan listed it and `--prune-nested` allowed it). Unset,
+   * a folder found not empty when it is deleted is left, with an error.
+   */
+  readonly pruneNested?: boolean;
 }
 
 /**

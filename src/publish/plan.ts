@@ -213,7 +213,9 @@ export function planActions(input: PlanInput): Plan {
   return { actions, counts, cascades, refusals, warnings };
 }
 
+/** A folder's parent: `folderUid` where the listing set it (the App Platform's annotation), else the legacy body. */
 function parentOf(folder: LiveObject): string | undefined {
+  if (folder.folderUid !== undefined) return folder.folderUid;
   const body = folder.body;
   const parent =
     typeof body === 'object' && body !== null ? (body as { parentUid?: unknown }).parentUid : undefined;

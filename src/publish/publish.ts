@@ -161,7 +161,12 @@ export async function publishProject<C extends BaseConfig>(
   if (options.dryRun === true) {
     return { plan, events: [], grafanaVersion: info.version, requests: { ...client.sent } };
   }
-  const events = await applyPlan(plan.actions, handlers, context, (event) => hooks.onEvent?.(event));
+  const events = await applyPlan(
+    plan.actions,
+    handlers,
+    { ...context, pruneNested: plan.cascades.length > 0 && options.pruneNested === true },
+    (event) => hooks.onEvent?.(event),
+  );
   const failed = events
     .filter((e) => e.status === 'failed')
     .map((e) => ({ ref: e.ref, error: e.error ?? 'failed' }));

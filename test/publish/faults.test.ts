@@ -32,9 +32,10 @@ const FAULTS: readonly [string, FaultRule][] = [
   ['requests that time out', { type: 'timeout', holdMs: 2_000, probability: 0.1 }],
 ];
 
-describe('publish with 10% of requests failing', () => {
+// The legacy API (11.6) and the App Platform (12.x, 13.x).
+describe.each(['11.6', '12.x', '13.x'] as const)('publish on %s with 10%% of requests failing', (profile) => {
   it.each(FAULTS)('converges to the rendered state: %s', async (_name, rule) => {
-    sim = await startSimulator({ profile: '11.6', faults: { seed: 7, faults: [rule] } });
+    sim = await startSimulator({ profile, faults: { seed: 7, faults: [rule] } });
     const project = await repository();
     // Client timeout well under the fault's hold time, so that timeouts are seen and retried quickly.
     const c = connection(sim, { timeoutMs: 250 });

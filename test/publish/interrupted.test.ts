@@ -24,9 +24,9 @@ afterEach(async () => {
   sim = undefined;
 });
 
-describe('an interrupted publish', () => {
+describe.each(['11.6', '12.x', '13.x'] as const)('an interrupted publish on %s', (profile) => {
   it('is finished by the next run', async () => {
-    const s = await startSimulator({ profile: '11.6', faults: { latencyMs: 40 } });
+    const s = await startSimulator({ profile, faults: { latencyMs: 40 } });
     sim = s;
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/publish.ts'], {
       cwd: ROOT,

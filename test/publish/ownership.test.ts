@@ -102,31 +102,35 @@ describe.each(PROFILE_NAMES)('ownership on Grafana %s', (profile) => {
 });
 
 describe('prune of a folder holding what is not ours', () => {
-  it('refuses, naming what the deletion would take with it, and deletes it all only with --prune-nested', async () => {
-    sim = await startSimulator({ profile: '11.6' });
-    const project = await repository();
-    const publish = (p: Project, options: { prune?: boolean; pruneNested?: boolean } = {}) =>
-      publishProject(p, connection(sim as Simulator), CANARIES, options, {}, undefined, fastClient);
-    await publish(withRetiredFolder(project));
-    // A person's subfolder inside our folder, with a dashboard of theirs.
-    await post(sim, '/api/folders', { uid: 'their-sub', title: 'Theirs', parentUid: 'stack-retired' });
-    await post(sim, '/api/dashboards/db', {
-      dashboard: { uid: 'their-sub-board', title: 'Their board', panels: [] },
-      folderUid: 'their-sub',
-    });
-    const writes = sim.requests.countWrites();
-    const refused = await publish(project, { prune: true }).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(UsageError);
-    expect(String((refused as Error).message)).toContain(
-      'Folder/stack-retired would also delete Dashboard/their-sub-board, Folder/their-sub',
-    );
-    expect(sim.requests.countWrites()).toBe(writes);
-    expect(sim.state().folders.map((f) => f.uid)).toContain('their-sub');
+  // On 13.x /apis refuses a non-empty folder: the allowed cascade goes through the legacy delete.
+  it.each(['11.6', '13.x'] as const)(
+    'on %s refuses, naming what the deletion would take with it, and deletes it all only with --prune-nested',
+    async (profile) => {
+      sim = await startSimulator({ profile });
+      const project = await repository();
+      const publish = (p: Project, options: { prune?: boolean; pruneNested?: boolean } = {}) =>
+        publishProject(p, connection(sim as Simulator), CANARIES, options, {}, undefined, fastClient);
+      await publish(withRetiredFolder(project));
+      // A person's subfolder inside our folder, with a dashboard of theirs.
+      await post(sim, '/api/folders', { uid: 'their-sub', title: 'Theirs', parentUid: 'stack-retired' });
+      await post(sim, '/api/dashboards/db', {
+        dashboard: { uid: 'their-sub-board', title: 'Their board', panels: [] },
+        folderUid: 'their-sub',
+      });
+      const writes = sim.requests.countWrites();
+      const refused = await publish(project, { prune: true }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(UsageError);
+      expect(String((refused as Error).message)).toContain(
+        'Folder/stack-retired would also delete Dashboard/their-sub-board, Folder/their-sub',
+      );
+      expect(sim.requests.countWrites()).toBe(writes);
+      expect(sim.state().folders.map((f) => f.uid)).toContain('their-sub');
 
-    const allowed = await publish(project, { prune: true, pruneNested: true });
-    expect(allowed.plan.cascades).toEqual([
-      { folder: 'Folder/stack-retired', takes: ['Dashboard/their-sub-board', 'Folder/their-sub'] },
-    ]);
-    expect(sim.state().folders.map((f) => f.uid)).not.toContain('their-sub');
-  });
+      const allowed = await publish(project, { prune: true, pruneNested: true });
+      expect(allowed.plan.cascades).toEqual([
+        { folder: 'Folder/stack-retired', takes: ['Dashboard/their-sub-board', 'Folder/their-sub'] },
+      ]);
+      expect(sim.state().folders.map((f) => f.uid)).not.toContain('their-sub');
+    },
+  );
 });

@@ -115,63 +115,66 @@ async function handMade(s: Simulator): Promise<void> {
 }
 
 describe('prune', () => {
-  it('removes owned resources deleted from code and leaves unowned ones alone; without --prune deletes nothing', async () => {
-    sim = await startSimulator({ profile: '11.6' });
-    const project = await repository();
-    await publishProject(
-      withExtraDashboard(project),
-      connection(sim),
-      CANARIES,
-      {},
-      {},
-      undefined,
-      fastClient,
-    );
-    await provisionedEarlier(sim);
-    await handMade(sim);
+  it.each(['11.6', '12.x', '13.x'] as const)(
+    'on %s removes owned resources deleted from code and leaves unowned ones alone; without --prune deletes nothing',
+    async (profile) => {
+      sim = await startSimulator({ profile });
+      const project = await repository();
+      await publishProject(
+        withExtraDashboard(project),
+        connection(sim),
+        CANARIES,
+        {},
+        {},
+        undefined,
+        fastClient,
+      );
+      await provisionedEarlier(sim);
+      await handMade(sim);
 
-    const names = (): { dashboards: string[]; contactPoints: string[] } => {
-      const state = sim?.state();
-      return {
-        dashboards: (state?.dashboards ?? []).map((d) => d.uid).sort(),
-        contactPoints: (state?.integrations ?? []).map((c) => c.name).sort(),
+      const names = (): { dashboards: string[]; contactPoints: string[] } => {
+        const state = sim?.state();
+        return {
+          dashboards: (state?.dashboards ?? []).map((d) => d.uid).sort(),
+          contactPoints: (state?.integrations ?? []).map((c) => c.name).sort(),
+        };
       };
-    };
-    expect(names().dashboards).toContain('soon-gone');
+      expect(names().dashboards).toContain('soon-gone');
 
-    const without = await publishProject(
-      project,
-      connection(sim),
-      CANARIES,
-      { dryRun: true },
-      {},
-      undefined,
-      fastClient,
-    );
-    expect(without.plan.counts.delete).toBe(0);
+      const without = await publishProject(
+        project,
+        connection(sim),
+        CANARIES,
+        { dryRun: true },
+        {},
+        undefined,
+        fastClient,
+      );
+      expect(without.plan.counts.delete).toBe(0);
 
-    const pruned = await publishProject(
-      project,
-      connection(sim),
-      CANARIES,
-      { prune: true },
-      {},
-      undefined,
-      fastClient,
-    );
-    expect(
-      pruned.events
-        .filter((e) => e.status === 'deleted')
-        .map((e) => e.ref)
-        .sort(),
-    ).toEqual(['ContactPoint/stack-old-email', 'Dashboard/soon-gone']);
-    expect(names().dashboards).toContain('by-hand');
-    expect(names().dashboards).not.toContain('soon-gone');
-    expect(names().contactPoints).toContain('ui-made');
-    expect(names().contactPoints).toContain('terraform-pager');
-    expect(names().contactPoints).toContain('grafana-default-email');
-    expect(names().contactPoints).not.toContain('old-email');
-  });
+      const pruned = await publishProject(
+        project,
+        connection(sim),
+        CANARIES,
+        { prune: true },
+        {},
+        undefined,
+        fastClient,
+      );
+      expect(
+        pruned.events
+          .filter((e) => e.status === 'deleted')
+          .map((e) => e.ref)
+          .sort(),
+      ).toEqual(['ContactPoint/stack-old-email', 'Dashboard/soon-gone']);
+      expect(names().dashboards).toContain('by-hand');
+      expect(names().dashboards).not.toContain('soon-gone');
+      expect(names().contactPoints).toContain('ui-made');
+      expect(names().contactPoints).toContain('terraform-pager');
+      expect(names().contactPoints).toContain('grafana-default-email');
+      expect(names().contactPoints).not.toContain('old-email');
+    },
+  );
 
   it('--prune --only never plans deleting what the code defines, and still deletes owned objects it matches', async () => {
     sim = await startSimulator({ profile: '11.6' });
