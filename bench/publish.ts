@@ -44,7 +44,7 @@ const configSet = defineConfig({
   },
 });
 
-function benchProject(root: string): Project {
+export function benchProject(root: string): Project {
   const definitions: Definition[] = [
     defineDataSource({ uid: 'prometheus', name: 'Prometheus', type: 'prometheus', url: 'http://p:9090' }),
   ];
@@ -108,11 +108,21 @@ async function freePort(): Promise<number> {
 }
 
 /** The simulator in its own process, as Grafana would be: its CPU work does not share our event loop. */
-async function simulatorProcess(root: string): Promise<{ url: string; stop: () => void }> {
+async function simulatorProcess(root: string, profile: string): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/sim.ts', '--port', String(port), '--latency-ms', String(LATENCY_MS)],
+    [
+      '--import',
+      'tsx',
+      'scripts/sim.ts',
+      '--port',
+      String(port),
+      '--latency-ms',
+      String(LATENCY_MS),
+      '--profile',
+      profile,
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -202,11 +212,41 @@ function summary(runs: readonly Run[], connection: GrafanaConnection) {
   };
 }
 
+type Figures = {
+  readonly profile: string;
+  readonly coldPublish: ReturnType<typeof summary>;
+  readonly noopPublish: ReturnType<typeof summary>;
+  readonly drift: ReturnType<typeof summary>;
+} & Record<string, unknown>;
+
+/**
+ * Drift alone in a process of its own (bench/drift-alone.ts), against the published simulator: its wall time,
+ * requests and peak resident memory (`process.resourceUsage().maxRSS`), with nothing else of the benchmark in
+ * the heap.
+ */
+async function driftAlone(
+  root: string,
+  url: string,
+  renderedDir: string,
+): Promise<{ ms: number; requests: number; peakRssMB: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/drift-alone.ts', url, renderedDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`bench/drift-alone.ts exited with ${String(code)}`);
+  return JSON.parse(out) as { ms: number; requests: number; peakRssMB: number };
+}
+
 /**
  * Cold publish (each run into a new simulator), no-op publish and drift (against the published one), as medians
  * of several runs: one run on a shared 2-core machine varies by ±15 %.
  */
-export async function publishBench(root: string, renderedDir: string): Promise<unknown> {
+export async function publishBench(root: string, renderedDir: string, profile: string): Promise<Figures> {
   const p = benchProject(root);
   let recorded: Recorded[] = [];
   const recording = (c: GrafanaConnection): GrafanaClient => {
@@ -232,7 +272,7 @@ export async function publishBench(root: string, renderedDir: string): Promise<u
     const made = recorded;
     // Writes replay into a fresh simulator; a read-only run replays against the very state it read.
     const readOnly = made.every((r) => r.method === 'GET');
-    const target = readOnly ? undefined : await simulatorProcess(root);
+    const target = readOnly ? undefined : await simulatorProcess(root, profile);
     const bareMs = await replay(target?.url ?? url, made, connection).finally(() => target?.stop());
     return { ms, bareMs, reads: result.requests.reads, writes: result.requests.writes };
   };
@@ -244,14 +284,14 @@ export async function publishBench(root: string, renderedDir: string): Promise<u
   try {
     const cold: Run[] = [];
     for (let i = 0; i < COLD_RUNS; i += 1) {
-      const fresh = await simulatorProcess(root);
+      const fresh = await simulatorProcess(root, profile);
       try {
         cold.push(await measure(fresh.url, publish));
       } finally {
         fresh.stop();
       }
     }
-    const sim = await simulatorProcess(root);
+    const sim = await simulatorProcess(root, profile);
     try {
       await publish(connectionTo(sim.url));
       const noop: Run[] = [];
@@ -262,7 +302,9 @@ export async function publishBench(root: string, renderedDir: string): Promise<u
       for (let i = 0; i < WARM_RUNS; i += 1)
         drift.push(await measure(sim.url, (c) => driftCheck(renderedDir, c, undefined, recording)));
       const connection = connectionTo(sim.url);
+      const alone = await driftAlone(root, sim.url, renderedDir);
       return {
+        profile,
         setup: {
           dashboards: DASHBOARDS,
           ruleGroups: GROUPS,
@@ -274,8 +316,9 @@ export async function publishBench(root: string, renderedDir: string): Promise<u
         coldPublish: summary(cold, connection),
         noopPublish: summary(noop, connection),
         drift: summary(drift, connection),
-        target: 1.3,
+        target: 1.15,
         peakRssMB: round(peakRss / 2 ** 20),
+        driftAlone: alone,
       };
     } finally {
       sim.stop();

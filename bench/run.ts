@@ -159,12 +159,38 @@ function renderBench(): unknown {
   };
 }
 
+/**
+ * Publish and drift on the 11.x profile (the legacy API) and the 13.x profile (the App Platform), in the same
+ * run, with the ratios the targets are stated in.
+ */
+async function publishAndDrift(scratch: string): Promise<unknown> {
+  const legacy = await publishBench(root, join(scratch, 'publish-11'), '11.6');
+  const app = await publishBench(root, join(scratch, 'publish-13'), '13.x');
+  const ratio = (a: number, b: number): number => round(a / b, 2);
+  return {
+    '11.x': legacy,
+    '13.x': app,
+    '13.x vs 11.x': {
+      noopPublishRequests: app.noopPublish.reads + app.noopPublish.writes,
+      driftRequests: app.drift.reads + app.drift.writes,
+      noopPublishTime: ratio(app.noopPublish.ms, legacy.noopPublish.ms),
+      driftTime: ratio(app.drift.ms, legacy.drift.ms),
+      targets: { requests: 10, time: 0.5 },
+    },
+  };
+}
+
+// `npm run bench -- publish`: the publish and drift part alone.
+const only = process.argv[2];
 const scratch = mkdtempSync(join(tmpdir(), 'gsac-bench-rendered-'));
-const result = {
-  node: process.version,
-  render: renderBench(),
-  repositoryRender: repositoryRender(root, scratch),
-  publishAndDrift: await publishBench(root, join(scratch, 'publish')),
-};
+const result =
+  only === 'publish'
+    ? { node: process.version, publishAndDrift: await publishAndDrift(scratch) }
+    : {
+        node: process.version,
+        render: renderBench(),
+        repositoryRender: repositoryRender(root, scratch),
+        publishAndDrift: await publishAndDrift(scratch),
+      };
 rmSync(scratch, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

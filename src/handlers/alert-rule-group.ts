@@ -1,5 +1,6 @@
 import type { ResourceOf } from '../core/resource.ts';
 import type { AlertRuleSpec } from '../core/specs.ts';
+import { parseDuration } from '../core/duration.ts';
 import {
   asArray,
   asRecord,
@@ -124,8 +125,20 @@ function groupPath(folderUid: string, title: string): string {
 export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
   kind: 'AlertRuleGroup',
 
+  /**
+   * Two reads for every group: the rules (`GET /api/v1/provisioning/alert-rules`: every rule with its folder,
+   * group and provenance) and the export of all groups (`GET …/alert-rules/export?format=json`,
+   * `RouteGetAlertRulesExport`, pkg/services/ngalert/api/api_provisioning.go: each group's `interval` and its
+   * rules in group order, the folder by title), joined by rule uid. A group the export does not show (changed
+   * in between) is read alone.
+   */
   async list(context) {
-    const rules = asArray((await context.client.get('/api/v1/provisioning/alert-rules')).body).map(asRecord);
+    const [listed, exported] = await Promise.all([
+      context.client.get('/api/v1/provisioning/alert-rules'),
+      context.client.get('/api/v1/provisioning/alert-rules/export', { query: { format: 'json' } }),
+    ]);
+    const rules = asArray(listed.body).map(asRecord);
+    const layout = exportLayout(exported.body);
     const groups = new Map<string, { folderUid: string; title: string; provenance: string }>();
     for (const rule of rules) {
       const folderUid = asString(rule.folderUID) ?? '';
@@ -141,28 +154,26 @@ export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
     const ownedFolders = await context.ownedFolders;
     const found = [...groups.values()];
     const bodies = await Promise.all(
-      found.map((g) =>
-        byKey.has(`${g.folderUid}\u0000${g.title}`) || ownedFolders.has(g.folderUid)
+      found.map(async (g) => {
+        const members = rules.filter((r) => r.folderUID === g.folderUid && r.ruleGroup === g.title);
+        const joined = joinExport(g, members, layout);
+        if (joined !== undefined) return { status: 200, body: joined };
+        return byKey.has(`${g.folderUid}\u0000${g.title}`) || ownedFolders.has(g.folderUid)
           ? context.client.get(groupPath(g.folderUid, g.title), { allow: [404] })
-          : undefined,
-      ),
+          : { status: 200, body: { title: g.title, folderUid: g.folderUid, rules: members } };
+      }),
     );
     return found.flatMap((g, i): LiveObject<'AlertRuleGroup'>[] => {
       const response = bodies[i];
-      if (response?.status === 404) return [];
+      if (response === undefined || response.status === 404) return [];
       const uid = byKey.get(`${g.folderUid}\u0000${g.title}`) ?? `${g.folderUid}:${g.title}`;
-      const body = response?.body ?? {
-        title: g.title,
-        folderUid: g.folderUid,
-        rules: rules.filter((r) => r.folderUID === g.folderUid && r.ruleGroup === g.title),
-      };
       return [
         {
           kind: 'AlertRuleGroup',
           uid,
           ref: ref('AlertRuleGroup', uid),
           folderUid: g.folderUid,
-          body,
+          body: response.body,
           ...ownedByFolder(ownedFolders, g.folderUid),
           provenance: g.provenance,
         },
@@ -206,6 +217,50 @@ export const alertRuleGroupHandler: KindHandler<'AlertRuleGroup'> = {
     }
   },
 };
+
+/** Per exported rule uid: its group's interval (seconds) and its place in the group. */
+interface ExportLayout {
+  readonly interval: ReadonlyMap<string, number>;
+  readonly position: ReadonlyMap<string, number>;
+}
+
+function exportLayout(body: unknown): ExportLayout {
+  const interval = new Map<string, number>();
+  const position = new Map<string, number>();
+  for (const group of asArray(asRecord(body).groups).map(asRecord)) {
+    const ms = parseDuration(asString(group.interval) ?? '');
+    asArray(group.rules).forEach((rule, i) => {
+      const uid = asString(asRecord(rule).uid);
+      if (uid === undefined) return;
+      if (ms !== undefined) interval.set(uid, ms / 1000);
+      position.set(uid, i);
+    });
+  }
+  return { interval, position };
+}
+
+/**
+ * A group as `GET …/folder/:folderUid/rule-groups/:group` answers it (`AlertRuleGroup`: title, folderUid,
+ * interval in seconds, rules in group order), from the listed rules and the export; undefined when the export
+ * does not cover every rule of the group.
+ */
+function joinExport(
+  group: { readonly folderUid: string; readonly title: string },
+  members: readonly Record<string, unknown>[],
+  layout: ExportLayout,
+): unknown {
+  const uids = members.map((r) => asString(r.uid) ?? '');
+  const first = uids[0];
+  const interval = first === undefined ? undefined : layout.interval.get(first);
+  if (interval === undefined || uids.some((u) => !layout.position.has(u))) return undefined;
+  const at = (rule: Record<string, unknown>): number => layout.position.get(asString(rule.uid) ?? '') ?? 0;
+  return {
+    title: group.title,
+    folderUid: group.folderUid,
+    interval,
+    rules: [...members].sort((a, b) => at(a) - at(b)),
+  };
+}
 
 /** PUT of the whole group: creates it, replaces its rules (by uid), sets its interval. */
 async function put(context: HandlerContext, resource: ResourceOf<'AlertRuleGroup'>): Promise<void> {

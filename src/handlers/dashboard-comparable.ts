@@ -37,13 +37,39 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** `sortedDeepCloneWithoutNulls` (public/app/core/utils/object.ts), run by both save paths: nulls go, at any depth. */
+/**
+ * `sortedDeepCloneWithoutNulls` (public/app/core/utils/object.ts), run by both save paths: nulls go, at any depth.
+ * A subtree without nulls is kept as it is (shared, never changed), so a model that has none is not copied.
+ */
 function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      const cleaned = withoutNulls(item);
+      if (cleaned !== item && out === undefined) out = value.slice(0, i);
+      if (out !== undefined) out.push(cleaned);
+    }
+    return out ?? value;
+  }
   if (!isRecord(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== null && v !== undefined) out[key] = withoutNulls(v);
-  return out;
+  let out: Record<string, unknown> | undefined;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] ?? '';
+    const v = value[key];
+    const drop = v === null || v === undefined;
+    const cleaned = drop ? undefined : withoutNulls(v);
+    if (out === undefined && (drop || cleaned !== v)) {
+      out = {};
+      for (let j = 0; j < i; j += 1) {
+        const kept = keys[j] ?? '';
+        out[kept] = value[kept];
+      }
+    }
+    if (out !== undefined && !drop) out[key] = cleaned;
+  }
+  return out ?? value;
 }
 
 /**

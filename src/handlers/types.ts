@@ -102,6 +102,12 @@ export interface KindHandler<K extends Kind> {
   desired(resource: ResourceOf<K>): Comparable;
   /** The comparable form of a live object; `desired` lets a handler compare only the keys we manage. */
   live(object: LiveObject<K>, desired?: ResourceOf<K>): Comparable;
+  /**
+   * A cheap check that may settle a comparison before any comparable form is built: true only when the object is
+   * certainly the same as the resource (its raw body equals what publish would write); undefined when it cannot
+   * tell, and the full comparison decides.
+   */
+  quickSame?(object: LiveObject<K>, resource: ResourceOf<K>): true | undefined;
   create(context: HandlerContext, resource: ResourceOf<K>): Promise<void>;
   update(context: HandlerContext, resource: ResourceOf<K>, live: LiveObject<K>): Promise<void>;
   remove(context: HandlerContext, live: LiveObject<K>): Promise<void>;

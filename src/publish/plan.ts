@@ -58,7 +58,7 @@ export interface Cascade {
   readonly takes: readonly ResourceRef[];
 }
 
-export type Handlers = { readonly [K in Kind]: Pick<KindHandler<K>, 'desired' | 'live'> };
+export type Handlers = { readonly [K in Kind]: Pick<KindHandler<K>, 'desired' | 'live' | 'quickSame'> };
 
 export interface PlanInput {
   readonly desired: readonly Resource[];
@@ -91,7 +91,8 @@ export function refMatcher(globs: readonly string[]): (ref: ResourceRef) => bool
 
 /** Whether a live object is the same as a resource, compared as compareResource compares them. */
 export function sameAsDesired(object: LiveObject, resource: Resource, handlers: Handlers): boolean {
-  const handler = handlers[resource.kind] as Pick<KindHandler<Kind>, 'desired' | 'live'>;
+  const handler = handlers[resource.kind] as Pick<KindHandler<Kind>, 'desired' | 'live' | 'quickSame'>;
+  if (handler.quickSame?.(object, resource) === true) return true;
   return sameValue(handler.live(object, resource), handler.desired(resource));
 }
 

@@ -934,6 +934,26 @@ export const DEFINITIONS: Readonly<Record<string, Readonly<Record<ProfileName, S
     '12.x': { properties: ['folderUid', 'interval', 'rules', 'title'], required: [] },
     '13.x': { properties: ['folderUid', 'interval', 'rules', 'title'], required: [] },
   },
+  /**
+   * `GET /api/v1/provisioning/alert-rules/export` (`models/alerting_file_export.go` and
+   * `models/alert_rule_group_export.go` of grafana-openapi-client-go at the commits above; 11.2 at d1c93bae):
+   * the same names in every release (the group's `interval` typed as a number until 12.x, a duration string
+   * on the wire throughout: `model.Duration`); nothing required.
+   */
+  AlertingFileExport: {
+    '10.4': { properties: ['apiVersion', 'contactPoints', 'groups', 'muteTimes', 'policies'], required: [] },
+    '11.2': { properties: ['apiVersion', 'contactPoints', 'groups', 'muteTimes', 'policies'], required: [] },
+    '11.6': { properties: ['apiVersion', 'contactPoints', 'groups', 'muteTimes', 'policies'], required: [] },
+    '12.x': { properties: ['apiVersion', 'contactPoints', 'groups', 'muteTimes', 'policies'], required: [] },
+    '13.x': { properties: ['apiVersion', 'contactPoints', 'groups', 'muteTimes', 'policies'], required: [] },
+  },
+  AlertRuleGroupExport: {
+    '10.4': { properties: ['folder', 'interval', 'name', 'orgId', 'rules'], required: [] },
+    '11.2': { properties: ['folder', 'interval', 'name', 'orgId', 'rules'], required: [] },
+    '11.6': { properties: ['folder', 'interval', 'name', 'orgId', 'rules'], required: [] },
+    '12.x': { properties: ['folder', 'interval', 'name', 'orgId', 'rules'], required: [] },
+    '13.x': { properties: ['folder', 'interval', 'name', 'orgId', 'rules'], required: [] },
+  },
   EmbeddedContactPoint: {
     '10.4': {
       properties: ['disableResolveMessage', 'name', 'provenance', 'settings', 'type', 'uid'],
@@ -1157,7 +1177,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ]),
   ep('DELETE', '/api/datasources/uid/{id}', 'SuccessResponseBody'),
   ep('GET', '/api/v1/provisioning/alert-rules', 'ProvisionedAlertRule', true),
-  ep('GET', '/api/v1/provisioning/folder/{id}/rule-groups/{id}', 'AlertRuleGroup', false, [RULES]),
+  ep('GET', '/api/v1/provisioning/alert-rules/export', 'AlertingFileExport', false, [
+    { key: 'groups', definition: 'AlertRuleGroupExport', array: true },
+  ]),
   ep('PUT', '/api/v1/provisioning/folder/{id}/rule-groups/{id}', 'AlertRuleGroup', false, [RULES]),
   ep('GET', '/api/v1/provisioning/contact-points', 'EmbeddedContactPoint', true),
   ep('POST', '/api/v1/provisioning/contact-points', 'EmbeddedContactPoint'),
