@@ -6,7 +6,7 @@ import type { Resource, ResourceOf } from '../core/resource.ts';
 import type { GrafanaInfo } from '../grafana/probe.ts';
 import { checkHealth, probeCredentials } from '../grafana/probe.ts';
 import type { ApiPreference } from '../grafana/app-platform.ts';
-import { chooseApi, namespaceOfOrg, wantsAppPlatform } from '../grafana/app-platform.ts';
+import { chooseApi, namespaceOfOrg } from '../grafana/app-platform.ts';
 import type { HandlerContext, ListContext, LiveObject } from '../handlers/types.ts';
 import type { FullHandlers } from './apply.ts';
 import { sameAsDesired } from './plan.ts';
@@ -87,8 +87,9 @@ export async function readLive(
  * cancelled and their failures dropped.
  *
  * The API of dashboards and folders is chosen from the release the health answer reports
- * (src/grafana/app-platform.ts). The App Platform's namespace is the organisation's, so there the reads wait for
- * the credentials check (which names the organisation) unless GRAFANA_ORG_ID or GRAFANA_NAMESPACE said it.
+ * (src/grafana/app-platform.ts). The App Platform's namespace is the organisation's: GRAFANA_NAMESPACE or
+ * GRAFANA_ORG_ID say it, else org 1's is read at once and the credentials check (which names the organisation)
+ * confirms it. A hidden version (`hide_version`) waits for the credentials check, which reads it.
  */
 export async function probeAndReadLive(
   handlers: FullHandlers,
@@ -100,12 +101,11 @@ export async function probeAndReadLive(
   const url = base.client.baseUrl;
   const orgId = base.client.connection.orgId;
   const known = choice.namespace ?? (orgId === undefined ? undefined : namespaceOfOrg(orgId));
-  // The API is known at once for a legacy choice, or when the release and the namespace are.
+  // Reads start at once: the namespace, when not given, is taken to be org 1's (`default`), which the credentials
+  // check confirms; for another organisation what was read is dropped and read again in its namespace.
+  const guess = known ?? 'default';
   const early =
-    health.version !== undefined &&
-    (!wantsAppPlatform(health.version, choice.preference) || known !== undefined)
-      ? chooseApi(health.version, choice.preference, known ?? 'default', url)
-      : undefined;
+    health.version === undefined ? undefined : chooseApi(health.version, choice.preference, guess, url);
   const probing = quiet(probeCredentials(base.client, health));
   const reading =
     early === undefined ? undefined : quiet(readLive(handlers, { ...base, api: early }, desired));
@@ -116,8 +116,10 @@ export async function probeAndReadLive(
     base.client.cancel();
     throw error;
   }
-  if (reading !== undefined) return { info, ...(await reading) };
   const namespace = known ?? namespaceOfOrg(info.orgId ?? 1);
+  if (reading !== undefined && (early?.kind === 'legacy' || namespace === guess))
+    return { info, ...(await reading) };
+  await reading?.catch(() => undefined);
   const api = chooseApi(info.version, choice.preference, namespace, url);
   return { info, ...(await readLive(handlers, { ...base, api }, desired)) };
 }
