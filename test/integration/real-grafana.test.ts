@@ -20,7 +20,8 @@ import type { Project } from '../../src/project/project.ts';
 import { publishProject } from '../../src/publish/publish.ts';
 import { Redactor } from '../../src/core/redact.ts';
 import { redactingOutput } from '../../src/publish/redacting-output.ts';
-import { CANARIES, ROOT, repository } from '../fixtures/grafana.ts';
+import { CANARIES, REPOSITORY_OWNERSHIP, ROOT, repository } from '../fixtures/grafana.ts';
+import { majorOf } from '../../src/grafana/app-platform.ts';
 
 const env = withDotEnv(ROOT, process.env);
 if (env.GRAFANA_URL === undefined) {
@@ -67,6 +68,23 @@ describe(`a real Grafana at ${connection.url}`, () => {
     expect(await driftRefs()).toEqual([]);
     const second = await publish();
     expect(second.requests.writes).toBe(0);
+  });
+
+  it('on Grafana 12 and later, publishes through /apis with our manager annotations', async (context) => {
+    const result = await publish();
+    const major = majorOf(result.grafanaVersion) ?? 0;
+    if (major < 12) context.skip();
+    const version = major >= 13 ? 'v1' : 'v1beta1';
+    const read = await client.get(
+      `/apis/dashboard.grafana.app/${version}/namespaces/default/dashboards/service-red`,
+    );
+    const metadata = (read.body as { metadata: { annotations?: Record<string, string> } }).metadata;
+    expect(metadata.annotations).toMatchObject({
+      'grafana.app/managedBy': 'kubectl',
+      'grafana.app/managerId': `grafana-stack-as-code/${REPOSITORY_OWNERSHIP.owner}`,
+      'grafana.app/folder': 'stack-services',
+    });
+    expect(result.requests.writes).toBe(0);
   });
 
   it('names each kind edited through the API, and publish restores every one', async () => {
