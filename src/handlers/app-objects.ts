@@ -77,16 +77,14 @@ export function folderAnnotationOf(object: unknown): string | undefined {
  */
 export function appClaim(
   ownership: Ownership,
-  editable: boolean,
   object: unknown,
   fallback: () => Pick<LiveObject, 'owned' | 'ownedBecause'>,
 ): Pick<LiveObject, 'owned' | 'ownedBecause' | 'managerDiffers' | 'foreignManager'> {
-  const claim: ManagerClaim = managerClaim(ownership, annotationsOf(object), editable);
+  const claim: ManagerClaim = managerClaim(ownership, annotationsOf(object));
   const differs = managerDifference(claim);
   const difference = differs === undefined ? {} : { managerDiffers: differs };
   switch (claim.state) {
     case 'ours':
-    case 'ours-differs':
       return { owned: true, ownedBecause: claim.because, ...difference };
     case 'foreign':
       return { owned: false, foreignManager: claim.manager, ...difference };

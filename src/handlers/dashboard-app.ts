@@ -83,7 +83,7 @@ export async function listAppDashboards(
           ref: ref('Dashboard', uid),
           ...(folderUid === undefined ? {} : { folderUid }),
           body: item,
-          ...appClaim(context.ownership, context.editable, item, () =>
+          ...appClaim(context.ownership, item, () =>
             ownedByPrefixOrFolder(context.ownership, uid, ownedFolders, folderUid),
           ),
         };

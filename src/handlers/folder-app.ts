@@ -35,9 +35,7 @@ export async function listAppFolders(
             ref: ref('Folder', uid),
             ...(parent === undefined ? {} : { folderUid: parent }),
             body: item,
-            ...appClaim(context.ownership, context.editable, item, () =>
-              ownedByPrefix(context.ownership, uid),
-            ),
+            ...appClaim(context.ownership, item, () => ownedByPrefix(context.ownership, uid)),
           },
         ];
       }),

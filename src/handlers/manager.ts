@@ -84,10 +84,11 @@ export function describeManager(manager: Manager): string {
 
 /** How an object's manager annotations stand against ours. */
 export type ManagerClaim =
-  /** Our annotations, exactly as publish writes them. */
+  /**
+   * Our kind and identity. `managerAllowsEdits` is not compared (like the provenance of alerting objects: drift
+   * runs without `--editable`, and a publish with it is no drift); publish writes it whenever it writes.
+   */
   | { readonly state: 'ours'; readonly because: string }
-  /** Ours, but `managerAllowsEdits` differs from what this run would write. */
-  | { readonly state: 'ours-differs'; readonly because: string; readonly live: string }
   /** No manager: ours or not by the uid and folder rule; publish adds our annotations. */
   | { readonly state: 'none' }
   /** Another manager's: never updated, taken over or pruned. */
@@ -96,16 +97,15 @@ export type ManagerClaim =
 export function managerClaim(
   ownership: Ownership,
   annotations: Readonly<Record<string, string>>,
-  editable: boolean,
 ): ManagerClaim {
   const manager = managerOf(annotations);
   if (manager === undefined) return { state: 'none' };
   if (manager.kind !== MANAGER_KIND || manager.id !== ourManagerId(ownership))
     return { state: 'foreign', manager: describeManager(manager) };
-  const because = `its ${ANNOTATIONS.managedBy} and ${ANNOTATIONS.managerId} annotations (${MANAGER_KIND}, ${manager.id})`;
-  return manager.allowsEdits === editable
-    ? { state: 'ours', because }
-    : { state: 'ours-differs', because, live: `${ANNOTATIONS.allowsEdits}=${String(manager.allowsEdits)}` };
+  return {
+    state: 'ours',
+    because: `its ${ANNOTATIONS.managedBy} and ${ANNOTATIONS.managerId} annotations (${MANAGER_KIND}, ${manager.id})`,
+  };
 }
 
 /** What the comparable form says about the manager: nothing when it is exactly ours. */
@@ -113,8 +113,6 @@ export function managerDifference(claim: ManagerClaim): string | undefined {
   switch (claim.state) {
     case 'ours':
       return undefined;
-    case 'ours-differs':
-      return claim.live;
     case 'none':
       return 'no manager annotations';
     case 'foreign':

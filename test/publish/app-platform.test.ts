@@ -168,6 +168,17 @@ describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) =
     expect(settled.requests.writes).toBe(0);
   });
 
+  it('--editable allows edits in the UI (managerAllowsEdits), which drift does not count as a change', async () => {
+    sim = await startSimulator({ profile });
+    const project = await repository();
+    await publishProject(project, connection(sim), CANARIES, { editable: true }, {}, undefined, fastClient);
+    expect(
+      annotations(await getJson(sim, dashboardPath('service-red')))['grafana.app/managerAllowsEdits'],
+    ).toBe('true');
+    const drift = await driftCheck(join(ROOT, 'rendered'), connection(sim), undefined, fastClient);
+    expect(drift.report.entries).toEqual([]);
+  });
+
   it('compares folder descriptions, which /apis returns', async () => {
     sim = await startSimulator({ profile });
     const project = await repository();
