@@ -48,9 +48,7 @@ export function formatPlan(
       `  ! ${cascade.folder} would also delete what is in it and not deleted on its own: ${cascade.takes.join(', ')} (needs --prune-nested)`,
     );
   for (const refusal of plan.refusals)
-    lines.push(
-      `  ! ${refusal.ref} is managed in Grafana by ${refusal.manager}: publish will not take it over`,
-    );
+    lines.push(`  ! ${refusal.ref} ${refusal.reason}: publish will not take it over`);
   for (const warning of plan.warnings) lines.push(`  ! ${warning}`);
   const { create, update, delete: del, noop } = plan.counts;
   lines.push(`Plan: ${create} to create, ${update} to update, ${del} to delete, ${noop} unchanged.`);

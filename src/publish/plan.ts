@@ -50,6 +50,8 @@ export interface Refusal {
   readonly ref: ResourceRef;
   /** The manager, as `repo "team-dashboards" (a Git Sync … repository)`. */
   readonly manager: string;
+  /** Why, after the ref: `is managed in Grafana by …`, `would go into Folder/x, which … manages …`. */
+  readonly reason: string;
 }
 
 export interface Cascade {
@@ -152,12 +154,32 @@ export function planActions(input: PlanInput): Plan {
   const actions: Action[] = [];
   const refusals: Refusal[] = [];
   const warnings: string[] = [];
+  // Folders a repository manages (Git Sync): Grafana refuses anything else inside them (`ensureSameRepoManager`,
+  // pkg/storage/unified/apistore/managed.go: "resource manager … does not match folder manager").
+  const repoFolders = new Map(
+    (input.live.get('Folder') ?? [])
+      .filter((f) => f.foreignManager?.startsWith('repo') === true)
+      .map((f) => [f.uid, f.foreignManager ?? '']),
+  );
   // Everything the code defines, matched by `only` or not: never a candidate for deletion.
   const defined = new Set<string>(input.desired.map(refOf));
   for (const resource of input.desired) {
     const ref = refOf(resource);
     if (!only(ref)) continue;
     const base = { kind: resource.kind, uid: resource.uid, ref, source: resource.source, resource };
+    const container =
+      resource.kind === 'Dashboard'
+        ? resource.folderUid
+        : resource.kind === 'Folder'
+          ? resource.spec.parentUid
+          : undefined;
+    const repo = container === undefined ? undefined : repoFolders.get(container);
+    if (repo !== undefined)
+      refusals.push({
+        ref,
+        manager: repo,
+        reason: `would go into Folder/${container ?? ''}, which ${repo} manages (Grafana accepts only that repository's resources there)`,
+      });
     const comparison = compareResource(resource, input.live, input.handlers);
     if (comparison.state === 'not-published') {
       actions.push({ ...base, type: 'noop', changes: [], reason: comparison.reason });
@@ -168,7 +190,12 @@ export function planActions(input: PlanInput): Plan {
       continue;
     }
     const { live, changes } = comparison;
-    if (live.foreignManager !== undefined) refusals.push({ ref, manager: live.foreignManager });
+    if (live.foreignManager !== undefined)
+      refusals.push({
+        ref,
+        manager: live.foreignManager,
+        reason: `is managed in Grafana by ${live.foreignManager}`,
+      });
     const schema = changes.find((c) => c.path === 'schema');
     if (schema !== undefined && schema.before === 'v2' && schema.after === 'v1')
       warnings.push(

@@ -155,7 +155,7 @@ export async function publishProject<C extends BaseConfig>(
   }
   if (plan.refusals.length > 0 && options.dryRun !== true) {
     throw new UsageError(
-      `nothing was written: ${plan.refusals.map((r) => `${r.ref} is managed in Grafana by ${r.manager}`).join('; ')}. Publish does not take over what another manager owns: remove it from the repository (or give it another uid), or release it from that manager in Grafana first.`,
+      `nothing was written: ${plan.refusals.map((r) => `${r.ref} ${r.reason}`).join('; ')}. Publish does not take over what another manager owns: remove it from the repository (or give it another uid), or release it from that manager in Grafana first.`,
     );
   }
   if (options.dryRun === true) {

@@ -231,6 +231,28 @@ function managerProblem(
   return undefined;
 }
 
+/**
+ * `ensureSameRepoManager` (pkg/storage/unified/apistore/managed.go): inside a folder a repository manages, only
+ * that repository's resources ("folder is managed by repo:<id>, but the resource is not managed"; another manager:
+ * "resource manager (k:id) does not match folder manager (k:id); …").
+ */
+function folderManagerProblem(
+  folder: Readonly<Record<string, string>> | undefined,
+  incoming: Readonly<Record<string, string>>,
+): SimResponse | undefined {
+  if (folder?.[MANAGED_BY] !== 'repo') return undefined;
+  const id = folder[MANAGER_ID] ?? '';
+  const kind = incoming[MANAGED_BY] ?? '';
+  if (kind === '')
+    return status(403, 'Forbidden', `folder is managed by repo:${id}, but the resource is not managed`);
+  if (kind === 'repo' && incoming[MANAGER_ID] === id) return undefined;
+  return status(
+    403,
+    'Forbidden',
+    `resource manager (${kind}:${incoming[MANAGER_ID] ?? ''}) does not match folder manager (repo:${id}); resources must be managed by the same manager as their containing folder`,
+  );
+}
+
 function annotationOf(meta: JsonObject, key: string): string {
   const annotations = meta['annotations'];
   const value = isJsonObject(annotations) ? annotations[key] : undefined;
@@ -364,7 +386,9 @@ function writeDashboard(sim: SimContext, req: RequestInput, create: boolean): Si
       return conflict(DASHBOARDS, name);
   }
   const annotations = clientAnnotations(body.metadata);
-  const refused = managerProblem(existing?.annotations, annotations);
+  const refused =
+    managerProblem(existing?.annotations, annotations) ??
+    folderManagerProblem(findFolder(sim, folderUid)?.annotations, annotations);
   if (refused !== undefined) return refused;
   if (isV2(version) && !(isJsonObject(body.spec['elements']) && isJsonObject(body.spec['layout'])))
     return status(
@@ -466,7 +490,8 @@ function writeFolder(sim: SimContext, req: RequestInput, create: boolean): SimRe
     if (typeof name !== 'string') return name;
     if (findFolder(sim, name) !== undefined || findDashboard(sim, name) !== undefined)
       return alreadyExists(FOLDERS, name);
-    const refused = managerProblem(undefined, annotations);
+    const refused =
+      managerProblem(undefined, annotations) ?? folderManagerProblem(parent?.annotations, annotations);
     if (refused !== undefined) return refused;
     const problem = placementProblem(sim, undefined, parent);
     if (problem !== undefined) return status(400, 'BadRequest', PLACEMENT_MESSAGES[problem]);

@@ -16,7 +16,7 @@ import { routeReceivers } from './contact-points.ts';
 import type { SimContext } from './context.ts';
 import { findDashboard, saveDashboard } from './dashboards.ts';
 import { findDataSource } from './datasources.ts';
-import { changeFolder, findFolder } from './folders.ts';
+import { changeFolder, findFolder, insertFolder } from './folders.ts';
 import { cloneJson } from './json-input.ts';
 import { normaliseRoute } from './policies.ts';
 import { readRule, ruleOutput } from './rule-model.ts';
@@ -69,6 +69,8 @@ export interface UiHelpers {
     readonly title: string;
     readonly folderUid?: string;
   }): void;
+  /** What Git Sync writes for a folder of the repository (`grafana.app/managedBy: repo`), at the root. */
+  gitSyncFolder(input: { readonly repository: string; readonly uid: string; readonly title: string }): void;
   editFolder(uid: string, patch: { readonly title?: string; readonly description?: string }): void;
   /** Changes plain fields of a data source (`jsonData`, `url`, …); secrets through `secureJsonData`. */
   editDataSource(uid: string, mutate: (datasource: JsonObject) => void): void;
@@ -175,6 +177,21 @@ export function createUiHelpers(sim: () => SimContext, changed: () => void): UiH
         },
         storedVersion: 'v1beta1',
       });
+      done();
+    },
+    gitSyncFolder(input) {
+      const s = sim();
+      if (findFolder(s, input.uid) !== undefined) throw new UiEditError(`folder ${input.uid} exists already`);
+      const folder = insertFolder(
+        s,
+        { uid: input.uid, title: input.title, description: '', parentUid: '' },
+        'access-policy:provisioning',
+      );
+      folder.annotations = {
+        'grafana.app/managedBy': 'repo',
+        'grafana.app/managerId': input.repository,
+        'grafana.app/sourcePath': `${input.uid}/`,
+      };
       done();
     },
     deleteDashboard(uid) {

@@ -110,7 +110,11 @@ describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) =
       fastClient,
     );
     expect(plan.plan.refusals).toEqual([
-      { ref: 'Dashboard/service-red', manager: expect.stringContaining('repo "team-dashboards"') },
+      {
+        ref: 'Dashboard/service-red',
+        manager: expect.stringContaining('repo "team-dashboards"'),
+        reason: expect.stringContaining('is managed in Grafana by repo "team-dashboards"'),
+      },
     ]);
 
     // In a folder we own, with a uid carrying our prefix: still theirs, so prune leaves it.
@@ -138,6 +142,31 @@ describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) =
     });
     const drift = await driftCheck(join(ROOT, 'rendered'), connection(sim), undefined, fastClient);
     expect(drift.report.entries).toEqual([]);
+  });
+
+  it('refuses to write into a folder a Git Sync repository manages, naming it', async () => {
+    sim = await startSimulator({ profile });
+    const project = await repository();
+    sim.ui.gitSyncFolder({ repository: 'team-dashboards', uid: 'stack-services', title: 'Services' });
+    const dry = await publishProject(
+      project,
+      connection(sim),
+      CANARIES,
+      { dryRun: true },
+      {},
+      undefined,
+      fastClient,
+    );
+    expect(dry.plan.refusals.map((r) => r.ref)).toEqual(
+      expect.arrayContaining(['Folder/stack-services', 'Dashboard/service-red']),
+    );
+    expect(dry.plan.refusals.find((r) => r.ref === 'Dashboard/service-red')?.reason).toMatch(
+      /would go into Folder\/stack-services, which repo "team-dashboards" .* manages/,
+    );
+    await expect(
+      publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient),
+    ).rejects.toThrow(/nothing was written: .*Dashboard\/service-red would go into Folder\/stack-services/);
+    expect(sim.requests.countWrites()).toBe(0);
   });
 
   it('adopts what the legacy API published (adding our annotations), and --api legacy still works', async () => {

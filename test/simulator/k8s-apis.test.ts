@@ -283,6 +283,15 @@ describe('App Platform rules of 12.x and 13.x', () => {
     );
     const dropped = await api.put(`${DASH}/m`, { metadata: { name: 'm' }, spec: { title: 'M' } });
     expect(obj(dropped.json)['message']).toBe('Can not remove resource manager from resource');
+    sim.ui.gitSyncFolder({ repository: 'team-repo', uid: 'synced', title: 'Synced' });
+    const inside = await api.post(DASH, {
+      metadata: { name: 'x', annotations: { 'grafana.app/folder': 'synced' } },
+      spec: { title: 'X' },
+    });
+    expect(inside.status).toBe(403);
+    expect(obj(inside.json)['message']).toBe(
+      'folder is managed by repo:team-repo, but the resource is not managed',
+    );
     sim.ui.gitSyncDashboard({ repository: 'team-repo', uid: 'g', title: 'G' });
     expect((await api.del(`${DASH}/g`)).status).toBe(403);
     expect(
