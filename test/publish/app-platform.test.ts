@@ -16,6 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.ts';
 import type { JsonObject } from '../../src/core/json.ts';
 import { driftCheck } from '../../src/drift/run.ts';
+import type { PublishOptions } from '../../src/publish/publish.ts';
 import { publishProject } from '../../src/publish/publish.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { startSimulator } from '../../src/simulator/index.ts';
@@ -34,6 +35,20 @@ afterEach(async () => {
   await sim?.close();
   sim = undefined;
 });
+
+/** What a person does in 13.x's UI: the dashboard's grid moved into a tab, which only v2 can hold. */
+function intoTabs(spec: JsonObject): void {
+  spec['layout'] = {
+    kind: 'TabsLayout',
+    spec: { tabs: [{ kind: 'TabsLayoutTab', spec: { title: 'Overview', layout: spec['layout'] ?? null } }] },
+  };
+}
+
+/** Publish into the running simulator, with the repository's canary secrets. */
+function publish(project: Project, options: PublishOptions = {}): ReturnType<typeof publishProject> {
+  if (sim === undefined) throw new Error('start the simulator first');
+  return publishProject(project, connection(sim), CANARIES, options, {}, undefined, fastClient);
+}
 
 async function getJson(s: Simulator, path: string): Promise<JsonObject> {
   const response = await fetch(`${s.url}${path}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -60,7 +75,7 @@ describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) =
   it('writes dashboards and folders through /apis with our manager annotations, and reads them back as lists', async () => {
     sim = await startSimulator({ profile });
     const project = await repository();
-    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    await publish(project);
     const legacy = sim.requests.entries.filter((e) => /^\/api\/(dashboards|folders|search)/.test(e.path));
     expect(legacy.map((e) => `${e.method} ${e.path}`)).toEqual([]);
     const dashboard = await getJson(sim, dashboardPath('service-red'));
@@ -76,7 +91,7 @@ describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) =
 
     // A no-op publish and drift read each kind with one list request: no dashboard or folder is read alone.
     sim.requests.clear();
-    const again = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    const again = await publish(project);
     expect(again.requests.writes).toBe(0);
     const reads = sim.requests.entries.filter((e) => e.path.startsWith('/apis/'));
     expect(reads.map((e) => e.path).sort()).toEqual([
@@ -94,21 +109,13 @@ describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) =
     const project = await repository();
     sim.ui.gitSyncDashboard({ repository: 'team-dashboards', uid: 'service-red', title: 'Theirs' });
     sim.requests.clear();
-    const refused = publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    const refused = publish(project);
     await expect(refused).rejects.toThrow(UsageError);
     await expect(refused).rejects.toThrow(
       /Dashboard\/service-red is managed in Grafana by repo "team-dashboards" \(a Git Sync/,
     );
     expect(sim.requests.countWrites()).toBe(0);
-    const plan = await publishProject(
-      project,
-      connection(sim),
-      CANARIES,
-      { dryRun: true },
-      {},
-      undefined,
-      fastClient,
-    );
+    const plan = await publish(project, { dryRun: true });
     expect(plan.plan.refusals).toEqual([
       {
         ref: 'Dashboard/service-red',
@@ -120,22 +127,14 @@ describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) =
     // In a folder we own, with a uid carrying our prefix: still theirs, so prune leaves it.
     await sim.close();
     sim = await startSimulator({ profile });
-    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    await publish(project);
     sim.ui.gitSyncDashboard({
       repository: 'team-dashboards',
       uid: 'stack-synced',
       title: 'Synced',
       folderUid: 'stack-services',
     });
-    const pruned = await publishProject(
-      project,
-      connection(sim),
-      CANARIES,
-      { prune: true },
-      {},
-      undefined,
-      fastClient,
-    );
+    const pruned = await publish(project, { prune: true });
     expect(pruned.plan.actions.filter((a) => a.type === 'delete')).toEqual([]);
     expect(annotations(await getJson(sim, dashboardPath('stack-synced')))).toMatchObject({
       'grafana.app/managedBy': 'repo',
@@ -148,59 +147,43 @@ describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) =
     sim = await startSimulator({ profile });
     const project = await repository();
     sim.ui.gitSyncFolder({ repository: 'team-dashboards', uid: 'stack-services', title: 'Services' });
-    const dry = await publishProject(
-      project,
-      connection(sim),
-      CANARIES,
-      { dryRun: true },
-      {},
-      undefined,
-      fastClient,
-    );
+    const dry = await publish(project, { dryRun: true });
     expect(dry.plan.refusals.map((r) => r.ref)).toEqual(
       expect.arrayContaining(['Folder/stack-services', 'Dashboard/service-red']),
     );
     expect(dry.plan.refusals.find((r) => r.ref === 'Dashboard/service-red')?.reason).toMatch(
       /would go into Folder\/stack-services, which repo "team-dashboards" .* manages/,
     );
-    await expect(
-      publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient),
-    ).rejects.toThrow(/nothing was written: .*Dashboard\/service-red would go into Folder\/stack-services/);
+    await expect(publish(project)).rejects.toThrow(
+      /nothing was written: .*Dashboard\/service-red would go into Folder\/stack-services/,
+    );
     expect(sim.requests.countWrites()).toBe(0);
   });
 
   it('adopts what the legacy API published (adding our annotations), and --api legacy still works', async () => {
     sim = await startSimulator({ profile });
     const project = await repository();
-    await publishProject(project, connection(sim), CANARIES, { api: 'legacy' }, {}, undefined, fastClient);
+    await publish(project, { api: 'legacy' });
     expect(
       annotations(await getJson(sim, dashboardPath('service-red')))['grafana.app/managedBy'],
     ).toBeUndefined();
-    const again = await publishProject(
-      project,
-      connection(sim),
-      CANARIES,
-      { api: 'legacy' },
-      {},
-      undefined,
-      fastClient,
-    );
+    const again = await publish(project, { api: 'legacy' });
     expect(again.requests.writes).toBe(0);
-    const adopt = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    const adopt = await publish(project);
     const updated = adopt.plan.actions.filter((a) => a.type === 'update');
     expect(updated.length).toBeGreaterThan(0);
     expect(updated.every((a) => a.changes.some((c) => c.path === 'manager'))).toBe(true);
     expect(annotations(await getJson(sim, dashboardPath('service-red')))['grafana.app/managedBy']).toBe(
       'kubectl',
     );
-    const settled = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    const settled = await publish(project);
     expect(settled.requests.writes).toBe(0);
   });
 
   it('--editable allows edits in the UI (managerAllowsEdits), which drift does not count as a change', async () => {
     sim = await startSimulator({ profile });
     const project = await repository();
-    await publishProject(project, connection(sim), CANARIES, { editable: true }, {}, undefined, fastClient);
+    await publish(project, { editable: true });
     expect(
       annotations(await getJson(sim, dashboardPath('service-red')))['grafana.app/managerAllowsEdits'],
     ).toBe('true');
@@ -211,13 +194,13 @@ describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) =
   it('compares folder descriptions, which /apis returns', async () => {
     sim = await startSimulator({ profile });
     const project = await repository();
-    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    await publish(project);
     sim.ui.editFolder('stack-services', { description: 'Changed by hand' });
     const drift = await driftCheck(join(ROOT, 'rendered'), connection(sim), undefined, fastClient);
     expect(drift.report.entries.map((e) => [e.ref, e.changes.map((c) => c.path)])).toEqual([
       ['Folder/stack-services', ['spec.description']],
     ]);
-    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    await publish(project);
     expect(await differencesFromRendered(sim)).toEqual([]);
   });
 });
@@ -226,14 +209,9 @@ describe('dashboard v2 on Grafana 13.x', () => {
   it('a dashboard saved as v2 from the UI shows as changed in drift, publish warns and restores ours', async () => {
     sim = await startSimulator({ profile: '13.x' });
     const project = await repository();
-    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    await publish(project);
     // The UI's dynamic dashboards: the grid moved into a tab, which only v2 can hold.
-    sim.ui.saveDashboardAsV2('service-red', (spec) => {
-      spec['layout'] = <JsonObject>{
-        kind: 'TabsLayout',
-        spec: { tabs: [{ kind: 'TabsLayoutTab', spec: { title: 'Overview', layout: spec['layout'] } }] },
-      };
-    });
+    sim.ui.saveDashboardAsV2('service-red', intoTabs);
     const legacyGet = await fetch(`${sim.url}/api/dashboards/uid/service-red`, {
       headers: { Authorization: `Bearer ${TOKEN}` },
     });
@@ -244,19 +222,11 @@ describe('dashboard v2 on Grafana 13.x', () => {
       // Drift reads from the repository (before) to Grafana (after).
       expect.objectContaining({ path: 'schema', before: 'v1', after: 'v2' }),
     );
-    const dry = await publishProject(
-      project,
-      connection(sim),
-      CANARIES,
-      { dryRun: true },
-      {},
-      undefined,
-      fastClient,
-    );
+    const dry = await publish(project, { dryRun: true });
     expect(dry.plan.warnings).toEqual([
       expect.stringContaining('Dashboard/service-red is stored in Grafana in the v2 dashboard schema'),
     ]);
-    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    await publish(project);
     expect(await differencesFromRendered(sim)).toEqual([]);
     const restored = await getJson(
       sim,
@@ -268,7 +238,7 @@ describe('dashboard v2 on Grafana 13.x', () => {
   it('--api legacy sees a v2 dashboard as stored as v2, never as missing', async () => {
     sim = await startSimulator({ profile: '13.x' });
     const project = await repository();
-    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    await publish(project);
     sim.ui.saveDashboardAsV2('service-red');
     const drift = await driftCheck(join(ROOT, 'rendered'), connection(sim), undefined, fastClient, {
       preference: 'legacy',
@@ -281,11 +251,9 @@ describe('choosing the API', () => {
   it('uses the legacy API before 12 and refuses --api apis there', async () => {
     sim = await startSimulator({ profile: '11.6' });
     const project = await repository();
-    await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    await publish(project);
     expect(sim.requests.entries.some((e) => e.path.startsWith('/apis/'))).toBe(false);
-    await expect(
-      publishProject(project, connection(sim), CANARIES, { api: 'apis' }, {}, undefined, fastClient),
-    ).rejects.toThrow(/--api apis needs Grafana 12 or later/);
+    await expect(publish(project, { api: 'apis' })).rejects.toThrow(/--api apis needs Grafana 12 or later/);
   });
 });
 
@@ -358,7 +326,7 @@ describe("grafana.dashboardSchema: 'v2'", () => {
   it('publishes the repository on 13.x through dashboard.grafana.app/v2, with zero writes on re-publish and no drift', async () => {
     sim = await startSimulator({ profile: '13.x' });
     const project = withV2(await repository());
-    const first = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    const first = await publish(project);
     expect(first.events.filter((e) => e.status === 'failed')).toEqual([]);
     const stored = await getJson(
       sim,
@@ -367,7 +335,7 @@ describe("grafana.dashboardSchema: 'v2'", () => {
     expect(stored['status']).toEqual({});
     expect(Object.keys(stored['spec'] as JsonObject)).toContain('elements');
     sim.requests.clear();
-    const again = await publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient);
+    const again = await publish(project);
     expect(again.plan.actions.filter((a) => a.type !== 'noop').map((a) => a.ref)).toEqual([]);
     expect(sim.requests.countWrites()).toBe(0);
     const out = mkdtempSync(join(tmpdir(), 'gsac-v2-'));
@@ -376,12 +344,7 @@ describe("grafana.dashboardSchema: 'v2'", () => {
       const drift = await driftCheck(out, connection(sim), undefined, fastClient);
       expect(drift.report.entries).toEqual([]);
       // A dashboard moved into tabs by hand: drift compares v2 with v2.
-      sim.ui.saveDashboardAsV2('service-red', (spec) => {
-        spec['layout'] = <JsonObject>{
-          kind: 'TabsLayout',
-          spec: { tabs: [{ kind: 'TabsLayoutTab', spec: { title: 'Overview', layout: spec['layout'] } }] },
-        };
-      });
+      sim.ui.saveDashboardAsV2('service-red', intoTabs);
       const moved = await driftCheck(out, connection(sim), undefined, fastClient);
       expect(moved.report.entries.map((e) => [e.ref, e.changes.map((c) => c.path)])).toEqual([
         ['Dashboard/service-red', ['spec.layout.kind', 'spec.layout.spec.rows', 'spec.layout.spec.tabs']],
@@ -394,9 +357,7 @@ describe("grafana.dashboardSchema: 'v2'", () => {
   it('is refused on 12.x, which serves no dashboard.grafana.app/v2', async () => {
     sim = await startSimulator({ profile: '12.x' });
     const project = withV2(await repository());
-    await expect(
-      publishProject(project, connection(sim), CANARIES, {}, {}, undefined, fastClient),
-    ).rejects.toThrow(/needs Grafana 13 or later/);
+    await expect(publish(project)).rejects.toThrow(/needs Grafana 13 or later/);
     expect(sim.requests.countWrites()).toBe(0);
   });
 });
