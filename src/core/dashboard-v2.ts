@@ -85,42 +85,56 @@ function option(value: unknown): v2.VariableOption {
   return { text: pick(current.text), value: pick(current.value) };
 }
 
+/** The selection settings data source and query variables share. */
+interface Selectable<B> {
+  current(current: v2.VariableOption): B;
+  multi(multi: boolean): B;
+  includeAll(includeAll: boolean): B;
+  hide(hide: v2.VariableHide): B;
+  allowCustomValue(allowCustomValue: boolean): B;
+  label(label: string): B;
+  allValue(allValue: string): B;
+}
+
+function selection<B extends Selectable<B>>(builder: B, v: Json, hide: v2.VariableHide): B {
+  builder
+    .current(option(v.current))
+    .multi(v.multi === true)
+    .includeAll(v.includeAll === true)
+    .hide(hide)
+    .allowCustomValue(v.allowCustomValue !== false);
+  const label = text(v.label);
+  if (label !== undefined) builder.label(label);
+  const all = text(v.allValue);
+  if (all !== undefined) builder.allValue(all);
+  return builder;
+}
+
 function variable(model: unknown): Builder<v2.VariableKind> | undefined {
   const v = record(model);
   const name = text(v.name) ?? '';
   const label = text(v.label);
   const hide = HIDE[number(v.hide, 0)] ?? v2.VariableHide.DontHide;
   switch (v.type) {
-    case 'datasource': {
-      const b = new v2.DatasourceVariableBuilder(name)
-        .pluginId(text(v.query) ?? '')
-        .refresh(REFRESH[number(v.refresh, 1)] ?? v2.VariableRefresh.OnDashboardLoad)
-        .regex(text(v.regex) ?? '')
-        .current(option(v.current))
-        .multi(v.multi === true)
-        .includeAll(v.includeAll === true)
-        .hide(hide)
-        .allowCustomValue(v.allowCustomValue !== false);
-      if (label !== undefined) b.label(label);
-      if (text(v.allValue) !== undefined) b.allValue(text(v.allValue) ?? '');
-      return b;
-    }
+    case 'datasource':
+      return selection(
+        new v2.DatasourceVariableBuilder(name)
+          .pluginId(text(v.query) ?? '')
+          .refresh(REFRESH[number(v.refresh, 1)] ?? v2.VariableRefresh.OnDashboardLoad)
+          .regex(text(v.regex) ?? ''),
+        v,
+        hide,
+      );
     case 'query': {
       const query = typeof v.query === 'string' ? { query: v.query } : record(v.query);
       const b = new v2.QueryVariableBuilder(name)
         .query(built(dataQuery(v.datasource, query)))
         .refresh(REFRESH[number(v.refresh, 1)] ?? v2.VariableRefresh.OnDashboardLoad)
         .regex(text(v.regex) ?? '')
-        .sort(SORT[number(v.sort, 0)] ?? v2.VariableSort.Disabled)
-        .current(option(v.current))
-        .multi(v.multi === true)
-        .includeAll(v.includeAll === true)
-        .hide(hide)
-        .allowCustomValue(v.allowCustomValue !== false);
-      if (label !== undefined) b.label(label);
-      if (text(v.definition) !== undefined) b.definition(text(v.definition) ?? '');
-      if (text(v.allValue) !== undefined) b.allValue(text(v.allValue) ?? '');
-      return b;
+        .sort(SORT[number(v.sort, 0)] ?? v2.VariableSort.Disabled);
+      const definition = text(v.definition);
+      if (definition !== undefined) b.definition(definition);
+      return selection(b, v, hide);
     }
     case 'custom': {
       const b = new v2.CustomVariableBuilder(name)
