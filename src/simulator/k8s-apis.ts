@@ -14,7 +14,6 @@ import { deleteProblem, findDashboard, saveDashboard } from './dashboards.ts';
 import { changeFolder, findFolder, insertFolder, PLACEMENT_MESSAGES, placementProblem } from './folders.ts';
 import { isUidTooLong, isValidUid, shortUid } from './ids.ts';
 import { classicToV2, v2ToClassic } from './dashboard-v2.ts';
-import { cloneJson } from './json-input.ts';
 import type { RequestInput, Route } from './router.ts';
 import type { SimResponse } from './responses.ts';
 import { json } from './responses.ts';
@@ -129,22 +128,15 @@ function isV2(version: string): boolean {
  * `status.conversion` whenever the two differ (`setConversionStatus`).
  */
 function dashboardObject(version: string, d: DashboardRecord): JsonObject {
-  const raw = cloneJson(d.data);
-  delete raw['id'];
-  delete raw['version'];
+  // A shallow copy is enough: the response is serialised before any other request can change the stored JSON,
+  // and the conversions only read it.
+  const { id: _id, version: _version, uid: _uid, ...raw } = d.data;
   const stored = storedVersionOf(d);
   let spec: JsonObject;
-  if (isV2(stored) && isV2(version)) {
-    delete raw['uid'];
-    spec = raw;
-  } else if (isV2(stored)) {
-    delete raw['uid'];
-    spec = v2ToClassic(raw, d.uid);
-  } else if (isV2(version)) {
-    spec = classicToV2(raw);
-  } else {
-    spec = { ...raw, uid: d.uid };
-  }
+  if (isV2(stored) && isV2(version)) spec = raw;
+  else if (isV2(stored)) spec = v2ToClassic(raw, d.uid);
+  else if (isV2(version)) spec = classicToV2(raw);
+  else spec = { ...raw, uid: d.uid };
   return {
     kind: 'Dashboard',
     apiVersion: `${DASHBOARD_GROUP}/${version}`,
@@ -302,7 +294,7 @@ function page<T>(
   req: RequestInput,
   items: readonly T[],
   render: (item: T) => JsonObject,
-): { items: JsonObject[]; continue?: string } | SimResponse {
+): { items: string[]; continue?: string } | SimResponse {
   const asked = Number(req.query.get('limit') ?? '0');
   const limit = Number.isInteger(asked) && asked > 0 ? asked : DEFAULT_LIMIT;
   const token = req.query.get('continue') ?? '';
@@ -312,20 +304,36 @@ function page<T>(
     if (!/^\d+$/.test(decoded)) return status(400, 'BadRequest', 'invalid continue token');
     offset = Number(decoded);
   }
-  const out: JsonObject[] = [];
+  // Each object is serialised once: its text is both what the byte limit counts and what the page sends.
+  const out: string[] = [];
   let bytes = 0;
   let next = offset;
   while (next < items.length && out.length < limit && bytes < MAX_PAGE_BYTES) {
     const item = items[next];
     next += 1;
     if (item === undefined) continue;
-    const rendered = render(item);
-    bytes += JSON.stringify(rendered).length;
-    out.push(rendered);
+    const text = JSON.stringify(render(item));
+    bytes += text.length;
+    out.push(text);
   }
   return next < items.length
     ? { items: out, continue: Buffer.from(String(next), 'utf8').toString('base64url') }
     : { items: out };
+}
+
+/** A list answer from objects already serialised. */
+function listResponse(
+  kind: string,
+  apiVersion: string,
+  metadata: JsonObject,
+  items: readonly string[],
+): SimResponse {
+  const head = JSON.stringify({ kind, apiVersion, metadata });
+  return {
+    status: 200,
+    text: `${head.slice(0, -1)},"items":[${items.join(',')}]}`,
+    headers: { 'content-type': 'application/json' },
+  };
 }
 
 // Dashboards
@@ -339,12 +347,7 @@ function listDashboards(sim: SimContext, req: RequestInput): SimResponse {
   if ('status' in listed) return listed;
   const meta: JsonObject = { resourceVersion: String(sim.state.resourceVersion) };
   if (listed.continue !== undefined) meta['continue'] = listed.continue;
-  return json(200, {
-    kind: 'DashboardList',
-    apiVersion: `${DASHBOARD_GROUP}/${version}`,
-    metadata: meta,
-    items: listed.items,
-  });
+  return listResponse('DashboardList', `${DASHBOARD_GROUP}/${version}`, meta, listed.items);
 }
 
 function getDashboard(sim: SimContext, req: RequestInput): SimResponse {
@@ -450,12 +453,7 @@ function listFolders(sim: SimContext, req: RequestInput): SimResponse {
   if ('status' in listed) return listed;
   const meta: JsonObject = { resourceVersion: String(sim.state.resourceVersion) };
   if (listed.continue !== undefined) meta['continue'] = listed.continue;
-  return json(200, {
-    kind: 'FolderList',
-    apiVersion: `${FOLDER_GROUP}/${version}`,
-    metadata: meta,
-    items: listed.items,
-  });
+  return listResponse('FolderList', `${FOLDER_GROUP}/${version}`, meta, listed.items);
 }
 
 function getFolder(sim: SimContext, req: RequestInput): SimResponse {
