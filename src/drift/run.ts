@@ -38,12 +38,15 @@ export async function driftCheck(
   // Each rendered file is read when first needed: Grafana is read at once (the uids are the file names).
   const rendered = desiredFromRendered(renderedDir);
   const { ownership, dashboardSchema } = readRenderedSettings(renderedDir);
-  const { info, live } = await probeAndReadLive(
+  const reading = probeAndReadLive(
     handlers,
     { client, editable: false, resendSecrets: false, secrets: new Map(), ownership, dashboardSchema },
     rendered,
     choice,
-  ).catch(async (error: unknown) => {
+  );
+  // The rendered files are read while Grafana answers.
+  void rendered.prefetch();
+  const { info, live } = await reading.catch(async (error: unknown) => {
     // An unreadable rendered/ says more than the reads it made fail.
     await rendered.all();
     throw error;
