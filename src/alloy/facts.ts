@@ -64,8 +64,8 @@ export interface BeylaEbpfFact extends ComponentFact {
   readonly features: AttributeValue | undefined;
   /**
    * Bounds (seconds) of the duration histograms it exports: `metrics { buckets { duration_histogram } }` when the
-   * file writes them out (Alloy versions after 1.18 have the block), Beyla's defaults when it says nothing (Alloy
-   * 1.18 cannot change them). Empty when the bounds are an expression only Alloy can evaluate.
+   * file writes them out (the `Buckets` block of internal/component/beyla/ebpf/args.go, grafana/alloy v1.18.0),
+   * Beyla's defaults when it says nothing. Empty when the bounds are an expression only Alloy can evaluate.
    */
   readonly durationBuckets: readonly number[];
   readonly durationBucketsSource: 'default' | 'literal' | 'expression';

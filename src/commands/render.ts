@@ -10,12 +10,14 @@ import type { StaleEntry } from '../render/write.ts';
 import { checkRenderTarget, diffRendered, writeRendered } from '../render/write.ts';
 import { sortProblems } from '../validate/problem.ts';
 import { validate } from '../validate/validate.ts';
+import { checkTelemetryConfigs } from './telemetry-configs.ts';
 
 /** The folder `npm run render` writes, relative to the repository root. */
 export const RENDERED_DIR = 'rendered';
 
 /**
- * Builds the project for one environment and validates it; throws a ValidationError listing every problem
+ * Builds the project for one environment and validates it (the telemetry configurations of `configs/` too);
+ * throws a ValidationError listing every problem
  * (load, build and rule problems together) so that nothing is rendered or sent while one stands.
  */
 export function buildValidated<C extends BaseConfig>(
@@ -25,7 +27,9 @@ export function buildValidated<C extends BaseConfig>(
   const built = buildProject(project, environment);
   const problems = sortProblems([
     ...built.problems,
-    ...(built.complete ? validate(built.registry, built.config) : []),
+    ...(built.complete
+      ? [...validate(built.registry, built.config), ...checkTelemetryConfigs(project, built.config)]
+      : []),
   ]);
   if (problems.length > 0) throw new ValidationError(problems);
   return built;

@@ -37,12 +37,13 @@ describe('runbooks', () => {
   it("slo-performance states the SLO's own bound, the bucket its SLI reads", () => {
     const sli = sloInputOf(performance, stack.resolve())?.sli;
     const threshold = sli?.kind === 'latency' ? sli.thresholdSeconds : undefined;
-    expect(threshold).toBe(0.25);
+    expect(threshold).toBe(0.2);
     const text = meaning(runbook('slo-performance'));
     expect(text).toContain(`P95 < ${(threshold ?? 0) * 1000} ms`);
     expect(text).toContain(`within ${threshold} s`);
     expect(text).toContain(`http_server_request_duration_seconds_bucket{le="${threshold}"}`);
-    expect(runbook('slo-performance')).not.toMatch(/le="0\.2"|0\.2 s|200 ms/);
+    // Not the bound it used to read.
+    expect(runbook('slo-performance')).not.toMatch(/le="0\.25"|0\.25 s|250 ms/);
   });
 
   it('alloy-processing-latency-high, like its alert, says the histogram covers OTLP over gRPC only', () => {

@@ -72,19 +72,20 @@ describe('the stack SLOs', () => {
     const alloy = checkAlloyFile(join(root, alloyPath), alloyPath);
     expect(alloy.problems.map(formatAlloyProblem)).toEqual([]);
     const embedded = extractAlloyFacts(alloy.ast).beylaEbpf;
-    expect(embedded.map((b) => [b.id, b.durationBucketsSource])).toEqual([['beyla.ebpf.default', 'default']]);
+    expect(embedded.map((b) => [b.id, b.durationBucketsSource])).toEqual([['beyla.ebpf.default', 'literal']]);
     const ebpf = embedded[0]?.durationBuckets ?? [];
-    // The Config lists the bounds both paths share (the SLO reads them from the Config), and the threshold is one.
-    expect(config.slo.beylaDurationBuckets).toEqual(standalone.filter((b) => ebpf.includes(b)));
+    // Both paths set the same bounds, the Config lists them (the SLO reads them from it), and the threshold is one.
+    expect(ebpf).toEqual(standalone);
+    expect(config.slo.beylaDurationBuckets).toEqual(standalone);
     const performance = inputs.find((s) => s.name === 'performance');
     const threshold = performance?.sli.kind === 'latency' ? performance.sli.thresholdSeconds : undefined;
-    expect(threshold).toBe(0.25);
+    expect(threshold).toBe(0.2);
     expect(standalone).toContain(threshold);
     expect(ebpf).toContain(threshold);
     expect(config.slo.beylaDurationBuckets).toContain(threshold);
     const errors = ruleFile('performance').groups[0]?.rules.find((r) => r.record === 'slo:errors:rate5m');
     expect(errors?.expr).toContain(
-      'http_server_request_duration_seconds_bucket{service_name!="", le=~"0\\\\.250*"}',
+      'http_server_request_duration_seconds_bucket{service_name!="", le=~"0\\\\.20*"}',
     );
   });
 
