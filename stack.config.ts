@@ -289,7 +289,9 @@ export default defineConfig<StackConfig>({
       tiers: WORKBOOK_TIERS,
       // Beyla's default bounds plus 0.2 (the performance SLO's 200 ms), set alike in configs/alloy/config.alloy
       // (beyla.ebpf metrics.buckets) and configs/beyla/beyla-config.yml (prometheus_export.buckets).
-      beylaDurationBuckets: [0, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.2, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+      beylaDurationBuckets: [
+        0, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.2, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
+      ],
     },
   },
   environments: {
