@@ -235,6 +235,14 @@ export default defineConfig<StackConfig>({
     // dashboards whose uid, and mute timings and templates whose name, start with `stack-` are ours, and so is
     // everything in those folders; data sources carry `jsonData.managedBy = "grafana-stack-as-code/platform-stack"`.
     ownership: { owner: 'platform-stack', uidPrefix: 'stack-' },
+    // The same rule groups for the engines beyond one Prometheus: PrometheusRule resources the Prometheus
+    // Operator of kube-prometheus-stack selects (its default ruleSelector is `release: <release name>`), and ruler
+    // namespaces for Mimir (PromQL groups) and Loki (LogQL groups), one tenant per environment.
+    ruleEngines: {
+      kubernetes: { namespace: 'monitoring', labels: { release: 'kube-prometheus-stack' } },
+      mimir: { tenant: 'platform' },
+      loki: { tenant: 'platform' },
+    },
     severities: {
       critical: {
         receiver: 'pagerduty-critical',
@@ -296,6 +304,7 @@ export default defineConfig<StackConfig>({
   },
   environments: {
     staging: {
+      ruleEngines: { mimir: { tenant: 'platform-staging' }, loki: { tenant: 'platform-staging' } },
       datasources: {
         prometheus: { url: 'http://prometheus.staging:9090' },
         loki: { url: 'http://loki.staging:3100' },

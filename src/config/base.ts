@@ -30,6 +30,14 @@ export interface BaseConfig {
    * Two environments publishing into one Grafana organisation need different owners and prefixes.
    */
   readonly ownership?: OwnershipConfig;
+  /**
+   * The rule engines that run the Prometheus rule groups besides one Prometheus (`rendered/prometheus/`): the
+   * Prometheus Operator (`PrometheusRule` resources under `rendered/kubernetes/`) and a Mimir or Cortex ruler
+   * (namespace files under `rendered/mimir/<tenant>/`, as `mimirtool rules load` reads them), and for the LogQL
+   * groups a Loki ruler (`rendered/loki/<tenant>/`, as `lokitool rules load` reads them). Each is rendered only
+   * when configured.
+   */
+  readonly ruleEngines?: RuleEngines;
   /** Settings of the Alertmanager twin (`rendered/alertmanager/`) that Grafana has no equivalent for. */
   readonly alertmanager?: Partial<AlertmanagerTwinConfig>;
   readonly grafana?: {
@@ -49,6 +57,23 @@ export interface BaseConfig {
      * v2 schema (`v2`: elements and layouts, Grafana 13 on, through `dashboard.grafana.app/v2`). Default `v1`.
      */
     readonly dashboardSchema?: 'v1' | 'v2';
+  };
+}
+
+export interface RuleEngines {
+  readonly kubernetes?: {
+    /** The namespace of the `PrometheusRule` resources. */
+    readonly namespace: string;
+    /** Labels of every resource: what the Prometheus resource's `ruleSelector` selects (`release: …`). */
+    readonly labels?: Readonly<Record<string, string>>;
+  };
+  readonly mimir?: {
+    /** The tenant (`X-Scope-OrgID`, `mimirtool --id`) the rules are loaded for: one per environment. */
+    readonly tenant: string;
+  };
+  /** The Loki ruler's tenant, for the LogQL groups (`lokitool rules load --id`). */
+  readonly loki?: {
+    readonly tenant: string;
   };
 }
 

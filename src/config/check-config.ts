@@ -117,6 +117,57 @@ export function checkBaseConfig(config: unknown, prefix = ''): Problem[] {
         ),
       );
   }
+  const engines = config.ruleEngines;
+  if (engines !== undefined) {
+    if (!isRecord(engines)) {
+      out.push(
+        problem(at('ruleEngines'), `must be an object, not ${shown(engines)}`, 'Write ruleEngines: { … }'),
+      );
+    } else {
+      const kubernetes = engines.kubernetes;
+      if (kubernetes !== undefined) {
+        const namespace = isRecord(kubernetes) ? kubernetes.namespace : undefined;
+        if (typeof namespace !== 'string' || !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace))
+          out.push(
+            problem(
+              at('ruleEngines.kubernetes.namespace'),
+              `must be a Kubernetes namespace name, not ${shown(namespace)}`,
+              "Write namespace: 'monitoring' (lower-case letters, digits and '-')",
+            ),
+          );
+        const labels = isRecord(kubernetes) ? kubernetes.labels : undefined;
+        if (
+          labels !== undefined &&
+          (!isRecord(labels) || !Object.values(labels).every((v) => typeof v === 'string'))
+        )
+          out.push(
+            problem(
+              at('ruleEngines.kubernetes.labels'),
+              `must map label names to strings, not ${shown(labels)}`,
+              "Write labels: { release: 'kube-prometheus-stack' }",
+            ),
+          );
+      }
+      for (const engine of ['mimir', 'loki'] as const) {
+        const settings = engines[engine];
+        if (settings === undefined) continue;
+        const tenant = isRecord(settings) ? settings.tenant : undefined;
+        if (
+          typeof tenant !== 'string' ||
+          !/^[A-Za-z0-9!._*'()-]{1,150}$/.test(tenant) ||
+          tenant === '.' ||
+          tenant === '..'
+        )
+          out.push(
+            problem(
+              at(`ruleEngines.${engine}.tenant`),
+              `must be a tenant id, not ${shown(tenant)}`,
+              "Write tenant: 'platform' (letters, digits and !-_.*'(), at most 150)",
+            ),
+          );
+      }
+    }
+  }
   const grafana = config.grafana;
   if (grafana !== undefined && isRecord(grafana)) {
     if (grafana.recordingRules !== undefined && typeof grafana.recordingRules !== 'boolean')

@@ -20,7 +20,7 @@ export interface ConfigSetInput<C extends BaseConfig> {
   readonly environments?: Readonly<Record<string, Override<Omit<C, 'environment'>>>>;
   /**
    * The project's own fields, checked at run time in every environment (src/config/schema.ts); the fields every
-   * project has (severities, ownership, grafana, alertmanager) are checked by the SDK and need not be listed.
+   * project has (severities, ownership, grafana, alertmanager, ruleEngines) are checked by the SDK and need not be listed.
    */
   readonly schema?: ConfigSchema;
 }
@@ -55,7 +55,15 @@ export function mergeOverride<T>(base: T, override: unknown): T {
 /** The Config without the fields every project has (checked by checkBaseConfig), for a project's schema. */
 function withoutBaseFields(config: unknown): unknown {
   if (!isPlainObject(config)) return config;
-  const { environment: _e, severities: _s, ownership: _o, grafana: _g, alertmanager: _a, ...own } = config;
+  const {
+    environment: _e,
+    severities: _s,
+    ownership: _o,
+    grafana: _g,
+    alertmanager: _a,
+    ruleEngines: _r,
+    ...own
+  } = config;
   return own;
 }
 

@@ -2,6 +2,7 @@ import type { BaseConfig } from '../config/base.ts';
 import type { Registry } from '../project/registry.ts';
 import { renderAlertmanagerFiles } from './alertmanager-files.ts';
 import { renderGrafanaFiles } from './grafana-files.ts';
+import { renderRuleEngineFiles } from './rule-engines.ts';
 import { renderRuleFiles } from './rule-files.ts';
 import type { RenderedFile } from './rendered-file.ts';
 import { RENDERED_FOLDERS } from './rendered-file.ts';
@@ -9,7 +10,12 @@ import { RENDERED_FOLDERS } from './rendered-file.ts';
 /** A writer of one family of rendered files (Grafana resources, Prometheus rules, Alertmanager config). */
 export type Renderer = (registry: Registry, config: BaseConfig) => readonly RenderedFile[];
 
-export const RENDERERS: readonly Renderer[] = [renderGrafanaFiles, renderRuleFiles, renderAlertmanagerFiles];
+export const RENDERERS: readonly Renderer[] = [
+  renderGrafanaFiles,
+  renderRuleFiles,
+  renderRuleEngineFiles,
+  renderAlertmanagerFiles,
+];
 
 const OWNED: ReadonlySet<string> = new Set(RENDERED_FOLDERS);
 

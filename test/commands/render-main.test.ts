@@ -46,7 +46,7 @@ describe('render --out', () => {
     expect(result.lines).toEqual([]);
     expect(result.errors).toEqual([
       './ is not a render output folder: it is not empty (alerts, dashboards, datasources, slos, stack.config.ts) ' +
-        'and holds none of alertmanager/, grafana/, loki/, prometheus/. Nothing was written. Pass --out a new or ' +
+        'and holds none of alertmanager/, grafana/, kubernetes/, loki/, mimir/, prometheus/. Nothing was written. Pass --out a new or ' +
         'empty folder, or one render wrote before.',
     ]);
     expect(snapshot(root)).toEqual(before);

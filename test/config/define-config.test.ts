@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BaseConfig } from '../../src/config/base.ts';
 import { defineConfig } from '../../src/config/define-config.ts';
+import { checkBaseConfig } from '../../src/config/check-config.ts';
 import { UsageError } from '../../src/core/errors.ts';
 
 interface TestConfig extends BaseConfig {
@@ -44,5 +45,28 @@ describe('defineConfig', () => {
 
   it('returns a frozen Config', () => {
     expect(Object.isFrozen(configs.resolve().nested)).toBe(true);
+  });
+});
+
+describe('ruleEngines in a Config', () => {
+  it('names a namespace, labels or a tenant the engines would refuse', () => {
+    const problems = checkBaseConfig(
+      {
+        environment: 'x',
+        severities: {},
+        ruleEngines: {
+          kubernetes: { namespace: 'Monitoring_NS', labels: { release: 1 } },
+          mimir: { tenant: 'a/b' },
+          loki: { tenant: '..' },
+        },
+      },
+      '',
+    );
+    expect(problems.map((p) => p.path)).toEqual([
+      'ruleEngines.kubernetes.namespace',
+      'ruleEngines.kubernetes.labels',
+      'ruleEngines.mimir.tenant',
+      'ruleEngines.loki.tenant',
+    ]);
   });
 });

@@ -39,7 +39,14 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('writing rendered files', () => {
   it('owns exactly the folders render writes', () => {
-    expect(RENDERED_FOLDERS).toEqual(['alertmanager', 'grafana', 'loki', 'prometheus']);
+    expect(RENDERED_FOLDERS).toEqual([
+      'alertmanager',
+      'grafana',
+      'kubernetes',
+      'loki',
+      'mimir',
+      'prometheus',
+    ]);
   });
 
   it('creates what is missing, updates what is stale and deletes what is extra', () => {
@@ -123,7 +130,7 @@ describe('writing rendered files', () => {
     expect(snapshot()).toEqual(before);
     expect(() => checkRenderTarget(dir, 'out')).toThrow(
       'out/ is not a render output folder: it is not empty (.git, package.json, src) and holds none of ' +
-        'alertmanager/, grafana/, loki/, prometheus/. Nothing was written. Pass --out a new or empty folder, ' +
+        'alertmanager/, grafana/, kubernetes/, loki/, mimir/, prometheus/. Nothing was written. Pass --out a new or empty folder, ' +
         'or one render wrote before.',
     );
   });

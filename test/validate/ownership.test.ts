@@ -93,6 +93,7 @@ describe("the project's own Config fields, by its schema", () => {
       ownership: _ownership,
       grafana: _grafana,
       alertmanager: _alertmanager,
+      ruleEngines: _ruleEngines,
       environment: _environment,
       ...own
     } = config;
