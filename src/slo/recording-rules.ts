@@ -2,11 +2,15 @@
  * The recording rules of an SLO, in evaluation order (Prometheus evaluates a group's rules one after the other,
  * each seeing the previous ones' results at the same timestamp):
  *
- * 1. `slo:requests:rate5m`, `slo:errors:rate5m`: the only rules that read raw series (sli-rates.ts).
- * 2. `slo:requests:rate<W>`, `slo:errors:rate<W>` for every longer window W: the average of the 5m rates over W.
+ * 1. `slo:requests:rate<W>`, `slo:errors:rate<W>` from the raw series (sli-rates.ts), for the 5m building block
+ *    and every window up to 6 hours: the page windows and the short ticket windows hold exactly the window's
+ *    events, and react as soon as they do (the average of 5-minute rates over 1 h spans 65 minutes and ramps up
+ *    over its first five: a total outage paged at the third one-minute evaluation instead of the first).
+ * 2. For the longer windows (1 d, 3 d, the period): the average of the 5m rates over W, one cheap
+ *    `avg_over_time` of one recorded series per group, where five minutes of lag are nothing against a day.
  * 3. `slo:sli_error:ratio_rate<W>` = errors / requests over the same W (rounded to 1e-12, see RATIO_STEP).
  *
- * Because (3) divides two averages over the same samples, it is Σ errors / Σ requests: request-weighted. A busy
+ * Both forms divide two sums over the same samples, so (3) is Σ errors / Σ requests: request-weighted. A busy
  * hour counts as much as its requests, a quiet one as little as its requests; Sloth's period SLI instead averages
  * the 5m *ratios*, so one bad request in a quiet night weighs as much as a busy day. Zero traffic gives a request
  * rate of 0 (or no sample at all once the exporter drops idle series): the ratio is then absent rather than NaN
@@ -36,17 +40,23 @@ import { baseRates } from './sli-rates.ts';
  */
 const RATIO_STEP = '1e-12';
 
+/** Windows up to this long are read from the raw series (6 h: the Workbook's longest page window). */
+const RAW_WINDOW_SECONDS = 6n * 3600n;
+
 export function recordingRules(slo: Slo): PrometheusRecordingRule[] {
   const labels = slo.labels;
   const own = (record: string): string => ownSeries(slo, record);
   const budget = decimalText(slo.budget);
-  const base = baseRates(slo);
-  const rules: PrometheusRecordingRule[] = [
-    { record: SLO_RULES.requests(BASE_WINDOW), expr: base.requests, labels },
-    { record: SLO_RULES.errors(BASE_WINDOW), expr: base.errors, labels },
-  ];
+  const rules: PrometheusRecordingRule[] = [];
   for (const w of slo.windows) {
-    if (w.name === BASE_WINDOW) continue;
+    if (w.name === BASE_WINDOW || w.seconds <= RAW_WINDOW_SECONDS) {
+      const raw = baseRates(slo, w.name, w.seconds);
+      rules.push(
+        { record: SLO_RULES.requests(w.name), expr: raw.requests, labels },
+        { record: SLO_RULES.errors(w.name), expr: raw.errors, labels },
+      );
+      continue;
+    }
     for (const rate of [SLO_RULES.requests, SLO_RULES.errors]) {
       rules.push({
         record: rate(w.name),

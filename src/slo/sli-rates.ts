@@ -1,6 +1,6 @@
 /**
- * The 5-minute building block of every SLI kind: the per-second rate of all events and of bad events, summed by
- * the SLO's grouping labels. It is the only place raw series are read; every longer window averages these.
+ * The per-second rate of all events and of bad events over a window, summed by the SLO's grouping labels, read
+ * from the raw series: the 5-minute building block, and every window up to 6 hours (recording-rules.ts).
  */
 import { metric, re } from '../config/selector.ts';
 import type { EventsInput } from './input.ts';
@@ -9,19 +9,17 @@ import type { Slo } from './model.ts';
 import { BASE_WINDOW, COUNTER_LABEL, SLO_RULES } from './naming.ts';
 import { ownSeries } from './series.ts';
 
-/** Seconds in the building block, for gauges whose samples are counted rather than rated. */
-const BASE_SECONDS = 300;
 
 function by(groupBy: readonly string[]): string {
   return groupBy.length === 0 ? '' : ` by (${groupBy.join(', ')})`;
 }
 
-function eventsRate(events: EventsInput, groupBy: readonly string[]): string {
-  if (typeof events === 'string') return `sum${by(groupBy)} (rate(${events}[${BASE_WINDOW}]))`;
+function eventsRate(events: EventsInput, groupBy: readonly string[], w: string): string {
+  if (typeof events === 'string') return `sum${by(groupBy)} (rate(${events}[${w}]))`;
   // rate() drops the metric name, so the rates of two counters with the same other labels would collide in one
   // vector; a label per counter keeps them apart until sum() adds them. A counter without series adds nothing.
   const rates = events.map(
-    (selector, i) => `label_replace(rate(${selector}[${BASE_WINDOW}]), "${COUNTER_LABEL}", "${i}", "", "")`,
+    (selector, i) => `label_replace(rate(${selector}[${w}]), "${COUNTER_LABEL}", "${i}", "", "")`,
   );
   return `sum${by(groupBy)} (\n  ${rates.join('\n  or ')}\n)`;
 }
@@ -31,18 +29,21 @@ export interface BaseRates {
   readonly errors: string;
 }
 
-/** The expressions of `slo:requests:rate5m` and `slo:errors:rate5m` for an SLO. */
-export function baseRates(slo: Slo): BaseRates {
+/**
+ * The expressions of `slo:requests:rate<W>` and `slo:errors:rate<W>` for an SLO, from the raw series over the
+ * window `w` of `seconds` (the 5m building block by default). Gauges' samples are counted and divided by the
+ * window's seconds, to be per-second rates like the other kinds.
+ */
+export function baseRates(slo: Slo, w: string = BASE_WINDOW, seconds: bigint = 300n): BaseRates {
   const { sli, groupBy } = slo;
-  const w = BASE_WINDOW;
   switch (sli.kind) {
     case 'ratio':
       return {
-        requests: eventsRate(sli.total, groupBy),
+        requests: eventsRate(sli.total, groupBy, w),
         // A service without a single failure has no error series at all (Beyla creates a status code's series
         // on its first request), so the error rate is filled with 0 wherever requests exist: otherwise the error
         // ratio would be missing exactly when everything is fine, and the long windows would lose those samples.
-        errors: `${eventsRate(sli.errors, groupBy)}\nor on(${groupBy.join(', ')}) 0 * ${ownSeries(slo, SLO_RULES.requests(w))}`,
+        errors: `${eventsRate(sli.errors, groupBy, w)}\nor on(${groupBy.join(', ')}) 0 * ${ownSeries(slo, SLO_RULES.requests(w))}`,
       };
     case 'latency': {
       const count = metric(`${sli.histogram}_count`, sli.selector);
@@ -61,8 +62,8 @@ export function baseRates(slo: Slo): BaseRates {
       // Every sample of the 0/1 gauge is an event and every 0 a bad one; divided by the window's seconds to be a
       // per-second rate like the other kinds.
       return {
-        requests: `sum${by(groupBy)} (count_over_time(${sli.gauge}[${w}])) / ${BASE_SECONDS}`,
-        errors: `sum${by(groupBy)} (count_over_time(${sli.gauge}[${w}]) - sum_over_time(${sli.gauge}[${w}])) / ${BASE_SECONDS}`,
+        requests: `sum${by(groupBy)} (count_over_time(${sli.gauge}[${w}])) / ${seconds}`,
+        errors: `sum${by(groupBy)} (count_over_time(${sli.gauge}[${w}]) - sum_over_time(${sli.gauge}[${w}])) / ${seconds}`,
       };
   }
 }
