@@ -9,7 +9,6 @@ import type { Slo } from './model.ts';
 import { BASE_WINDOW, COUNTER_LABEL, SLO_RULES } from './naming.ts';
 import { ownSeries } from './series.ts';
 
-
 function by(groupBy: readonly string[]): string {
   return groupBy.length === 0 ? '' : ` by (${groupBy.join(', ')})`;
 }
