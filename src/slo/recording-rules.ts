@@ -3,11 +3,13 @@
  * each seeing the previous ones' results at the same timestamp):
  *
  * 1. `slo:requests:rate<W>`, `slo:errors:rate<W>` from the raw series (sli-rates.ts), for the 5m building block
- *    and every window up to 6 hours: the page windows and the short ticket windows hold exactly the window's
- *    events, and react as soon as they do (the average of 5-minute rates over 1 h spans 65 minutes and ramps up
- *    over its first five: a total outage paged at the third one-minute evaluation instead of the first).
- * 2. For the longer windows (1 d, 3 d, the period): the average of the 5m rates over W, one cheap
- *    `avg_over_time` of one recorded series per group, where five minutes of lag are nothing against a day.
+ *    and every alert window (5m to 3d with the Workbook's tiers): each holds exactly the window's events, so an
+ *    alert fires at the first evaluation after the exact window ratio crosses its threshold. (The average of
+ *    5-minute rates over 1 h spans 65 minutes and ramps up over its first five: a total outage paged at the third
+ *    one-minute evaluation instead of the first, and a 1d or 3d average lags a few minutes.) This is what Sloth
+ *    and Pyrra record too; a 3d window reads 4,320 samples per raw series at a one-minute scrape.
+ * 2. For the period (30d), which no alert reads: the average of the 5m rates over it, one `avg_over_time` of one
+ *    recorded series per group instead of a month of raw samples per series.
  * 3. `slo:sli_error:ratio_rate<W>` = errors / requests over the same W (rounded to 1e-12, see RATIO_STEP).
  *
  * Both forms divide two sums over the same samples, so (3) is Σ errors / Σ requests: request-weighted. A busy
@@ -40,16 +42,13 @@ import { baseRates } from './sli-rates.ts';
  */
 const RATIO_STEP = '1e-12';
 
-/** Windows up to this long are read from the raw series (6 h: the Workbook's longest page window). */
-const RAW_WINDOW_SECONDS = 6n * 3600n;
-
 export function recordingRules(slo: Slo): PrometheusRecordingRule[] {
   const labels = slo.labels;
   const own = (record: string): string => ownSeries(slo, record);
   const budget = decimalText(slo.budget);
   const rules: PrometheusRecordingRule[] = [];
   for (const w of slo.windows) {
-    if (w.name === BASE_WINDOW || w.seconds <= RAW_WINDOW_SECONDS) {
+    if (w.name !== slo.period.name || w.name === BASE_WINDOW) {
       const raw = baseRates(slo, w.name, w.seconds);
       rules.push(
         { record: SLO_RULES.requests(w.name), expr: raw.requests, labels },

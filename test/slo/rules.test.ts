@@ -68,12 +68,15 @@ describe('the recording rules of an SLO', () => {
     );
   });
 
-  it('weights long windows by requests: the average of the 5m rates, divided only afterwards', () => {
+  it('reads every alert window from the raw counters and averages the 5m rates over the period only', () => {
     expect(expr('slo-checkout-availability', 'slo:requests:rate30d')).toBe(
       `avg_over_time(slo:requests:rate5m${own}[30d])`,
     );
-    expect(expr('slo-checkout-availability', 'slo:errors:rate3d')).toBe(
-      `avg_over_time(slo:errors:rate5m${own}[3d])`,
+    expect(expr('slo-checkout-availability', 'slo:requests:rate3d')).toBe(
+      'sum by (route) (rate(http_requests_total{job="checkout"}[3d]))',
+    );
+    expect(expr('slo-checkout-availability', 'slo:errors:rate1h')).toBe(
+      `sum by (route) (rate(http_requests_total{job="checkout", code=~"5.."}[1h]))\nor on(route) 0 * slo:requests:rate1h${own}`,
     );
     expect(expr('slo-checkout-availability', 'slo:sli_error:ratio_rate30d')).toBe(
       `round(slo:errors:rate30d${own} / (slo:requests:rate30d${own} > 0), 1e-12)`,
