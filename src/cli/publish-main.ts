@@ -81,6 +81,7 @@ export async function publishMain(
         }
       },
       onEvent: (event) => output.out(formatEvent(event)),
+      onWarning: (message) => output.err(`warning: ${message}`),
     },
   );
   if (!flags['dry-run']) output.out(summary(result.events));

@@ -4,9 +4,9 @@
  */
 import type { Ownership } from '../core/ownership.ts';
 import type { GrafanaClient } from '../grafana/client.ts';
-import type { LiveObject } from './types.ts';
+import type { HandlerContext, LiveObject } from './types.ts';
 import type { ManagerClaim } from './manager.ts';
-import { ANNOTATIONS, annotationsOf, managerClaim, managerDifference } from './manager.ts';
+import { ANNOTATIONS, MANAGER_KIND, annotationsOf, managerClaim, managerDifference } from './manager.ts';
 import { asArray, asRecord, asString } from './shared.ts';
 
 /**
@@ -98,6 +98,18 @@ export function appClaim(
  * manager annotations, the folder, and the live `resourceVersion` for an update (optimistic concurrency: Grafana
  * answers 409 Conflict when the object changed since it was read).
  */
+/**
+ * Whether Grafana kept the manager annotation publish wrote; when it did not (dashboards or folders still in
+ * legacy storage on an early 12.x: "If they are not yet supported on your instance, they will be ignored",
+ * Grafana's 12.0-era API docs), every run would write them again: the run says so and what to do.
+ */
+export function checkManagerKept(context: HandlerContext, ref: string, answer: unknown): void {
+  if (annotationsOf(answer)[ANNOTATIONS.managedBy] === MANAGER_KIND) return;
+  context.warn?.(
+    `${ref}: Grafana did not keep the ${ANNOTATIONS.managedBy} annotation publish wrote (its dashboards and folders are not in unified storage yet, which ignores custom annotations), so every publish would write them again. Publish this Grafana with --api legacy.`,
+  );
+}
+
 /**
  * Annotations the server sets and checks: a client-sent `updatedBy` that is not the caller is refused ("updated
  * by annotation does not match"), and older 12.x refuse client-set `updatedBy`/`updatedTimestamp` on create

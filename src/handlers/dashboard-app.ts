@@ -17,7 +17,14 @@ import type { ResourceOf } from '../core/resource.ts';
 import { TOOL } from '../core/ownership.ts';
 import type { AppPlatformApi } from '../grafana/app-platform.ts';
 import { appPath } from '../grafana/app-platform.ts';
-import { appClaim, folderAnnotationOf, listAppObjects, nameOf, writeMetadata } from './app-objects.ts';
+import {
+  appClaim,
+  checkManagerKept,
+  folderAnnotationOf,
+  listAppObjects,
+  nameOf,
+  writeMetadata,
+} from './app-objects.ts';
 import { ANNOTATIONS, ourManagerAnnotations } from './manager.ts';
 import { asRecord, asString, ownedByPrefixOrFolder, ref } from './shared.ts';
 import type { DashboardSchema, HandlerContext, ListContext, LiveObject } from './types.ts';
@@ -129,7 +136,11 @@ export async function createAppDashboard(
   api: AppPlatformApi,
   resource: ResourceOf<'Dashboard'>,
 ): Promise<void> {
-  await context.client.post(dashboardPath(context, api), body(context, api, resource, undefined));
+  const answer = await context.client.post(
+    dashboardPath(context, api),
+    body(context, api, resource, undefined),
+  );
+  checkManagerKept(context, ref('Dashboard', resource.uid), answer.body);
 }
 
 /** A PUT with the `resourceVersion` read: a dashboard changed in between is a 409, not overwritten unseen. */
@@ -139,10 +150,11 @@ export async function updateAppDashboard(
   resource: ResourceOf<'Dashboard'>,
   live: LiveObject<'Dashboard'>,
 ): Promise<void> {
-  await context.client.put(
+  const answer = await context.client.put(
     dashboardPath(context, api, resource.uid),
     body(context, api, resource, live.body),
   );
+  checkManagerKept(context, ref('Dashboard', resource.uid), answer.body);
 }
 
 export async function removeAppDashboard(

@@ -6,7 +6,14 @@
 import type { ResourceOf } from '../core/resource.ts';
 import type { AppPlatformApi } from '../grafana/app-platform.ts';
 import { appPath } from '../grafana/app-platform.ts';
-import { appClaim, folderAnnotationOf, listAppObjects, nameOf, writeMetadata } from './app-objects.ts';
+import {
+  appClaim,
+  checkManagerKept,
+  folderAnnotationOf,
+  listAppObjects,
+  nameOf,
+  writeMetadata,
+} from './app-objects.ts';
 import { ourManagerAnnotations } from './manager.ts';
 import { GrafanaApiError } from '../grafana/errors.ts';
 import { asRecord, asString, ownedByPrefix, ref } from './shared.ts';
@@ -79,7 +86,8 @@ export async function createAppFolder(
   api: AppPlatformApi,
   resource: ResourceOf<'Folder'>,
 ): Promise<void> {
-  await context.client.post(folderPath(api), body(context, api, resource, undefined));
+  const answer = await context.client.post(folderPath(api), body(context, api, resource, undefined));
+  checkManagerKept(context, ref('Folder', resource.uid), answer.body);
 }
 
 /** A PUT replaces the object: the description in code (or none), the parent through the folder annotation. */
@@ -89,7 +97,11 @@ export async function updateAppFolder(
   resource: ResourceOf<'Folder'>,
   live: LiveObject<'Folder'>,
 ): Promise<void> {
-  await context.client.put(folderPath(api, resource.uid), body(context, api, resource, live.body));
+  const answer = await context.client.put(
+    folderPath(api, resource.uid),
+    body(context, api, resource, live.body),
+  );
+  checkManagerKept(context, ref('Folder', resource.uid), answer.body);
 }
 
 /**

@@ -59,6 +59,8 @@ export interface HandlerContext {
    * a folder found not empty when it is deleted is left, with an error.
    */
   readonly pruneNested?: boolean;
+  /** Says what a write revealed that the run cannot mend (printed once, after the plan's events). */
+  readonly warn?: (message: string) => void;
 }
 
 /**

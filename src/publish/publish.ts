@@ -48,11 +48,15 @@ export interface PublishHooks {
   /** Called with the plan before anything is written. */
   readonly onPlan?: (plan: Plan, grafanaVersion: string) => void;
   readonly onEvent?: (event: ApplyEvent) => void;
+  /** Called once per distinct warning a write revealed (after its event). */
+  readonly onWarning?: (message: string) => void;
 }
 
 export interface PublishResult {
   readonly plan: Plan;
   readonly events: readonly ApplyEvent[];
+  /** What the writes revealed that the run could not mend: the first of each kind. */
+  readonly warnings: readonly string[];
   readonly grafanaVersion: string;
   readonly requests: { readonly reads: number; readonly writes: number; readonly retries: number };
 }
@@ -159,17 +163,27 @@ export async function publishProject<C extends BaseConfig>(
     );
   }
   if (options.dryRun === true) {
-    return { plan, events: [], grafanaVersion: info.version, requests: { ...client.sent } };
+    return { plan, events: [], warnings: [], grafanaVersion: info.version, requests: { ...client.sent } };
   }
+  // One warning of a kind is enough (the same cause shows on every object): the first, by its text after the ref.
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const warn = (message: string): void => {
+    const kind = message.slice(message.indexOf(':') + 1);
+    if (seen.has(kind)) return;
+    seen.add(kind);
+    warnings.push(message);
+    hooks.onWarning?.(message);
+  };
   const events = await applyPlan(
     plan.actions,
     handlers,
-    { ...context, pruneNested: plan.cascades.length > 0 && options.pruneNested === true },
+    { ...context, warn, pruneNested: plan.cascades.length > 0 && options.pruneNested === true },
     (event) => hooks.onEvent?.(event),
   );
   const failed = events
     .filter((e) => e.status === 'failed')
     .map((e) => ({ ref: e.ref, error: e.error ?? 'failed' }));
   if (failed.length > 0) throw new PartialApplyError(failed);
-  return { plan, events, grafanaVersion: info.version, requests: { ...client.sent } };
+  return { plan, events, warnings, grafanaVersion: info.version, requests: { ...client.sent } };
 }

@@ -17,6 +17,12 @@ export interface BehaviourSettings {
   readonly baseIntervalSeconds: number;
   /** Levels of subfolders a top-level folder may hold (`MaxNestedFolderDepth`, or 13.x's setting). */
   readonly maxNestedFolderDepth: number;
+  /**
+   * Dashboards and folders still in legacy SQL storage (some early 12.x installations, dual-writer mode below 3):
+   * `/apis` ignores custom labels and annotations ("If they are not yet supported on your instance, they will be
+   * ignored", Grafana's 12.0-era dashboard API docs; PR #110988 for mode-2 folders).
+   */
+  readonly legacyStorage: boolean;
 }
 
 export class SimContext {

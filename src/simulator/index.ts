@@ -64,6 +64,8 @@ export interface SimulatorOptions {
    * profiles have the constant `MaxNestedFolderDepth` = 4 and refuse this option.
    */
   readonly maxNestedFolderDepth?: number;
+  /** `/apis` ignores custom annotations, as an early 12.x on legacy storage does (12.x and 13.x profiles). */
+  readonly legacyStorage?: boolean;
 }
 
 export interface AdminHelpers {
@@ -118,6 +120,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       defaultRuleIntervalSeconds: 60,
       baseIntervalSeconds: 10,
       maxNestedFolderDepth: nestedFolderDepth(profile, options.maxNestedFolderDepth),
+      legacyStorage: options.legacyStorage ?? false,
     },
   );
   const persist = (): void => {

@@ -184,11 +184,11 @@ const SERVER_SET = new Set([
   'grafana.app/message',
 ]);
 
-/** The annotations a client sent that the object keeps. */
-function clientAnnotations(meta: JsonObject): Record<string, string> {
+/** The annotations a client sent that the object keeps (none on legacy storage). */
+function clientAnnotations(sim: SimContext, meta: JsonObject): Record<string, string> {
   const out: Record<string, string> = {};
   const annotations = meta['annotations'];
-  if (!isJsonObject(annotations)) return out;
+  if (!isJsonObject(annotations) || sim.settings.legacyStorage) return out;
   for (const [key, value] of Object.entries(annotations))
     if (typeof value === 'string' && !SERVER_SET.has(key)) out[key] = value;
   return out;
@@ -388,7 +388,7 @@ function writeDashboard(sim: SimContext, req: RequestInput, create: boolean): Si
     if (existing !== undefined && rv !== '' && rv !== String(existing.resourceVersion))
       return conflict(DASHBOARDS, name);
   }
-  const annotations = clientAnnotations(body.metadata);
+  const annotations = clientAnnotations(sim, body.metadata);
   const refused =
     managerProblem(existing?.annotations, annotations) ??
     folderManagerProblem(findFolder(sim, folderUid)?.annotations, annotations);
@@ -480,7 +480,7 @@ function writeFolder(sim: SimContext, req: RequestInput, create: boolean): SimRe
     return status(400, 'BadRequest', `folder ${parentUid} not found`);
   const login = req.identity.login;
   const version = req.params['version'] ?? 'v1beta1';
-  const annotations = clientAnnotations(body.metadata);
+  const annotations = clientAnnotations(sim, body.metadata);
   const existing = create ? undefined : findFolder(sim, req.params['name'] ?? '');
   if (existing === undefined) {
     // POST, or a PUT to a name not taken yet (`AllowCreateOnUpdate`).

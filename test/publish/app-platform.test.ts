@@ -205,6 +205,27 @@ describe.each(['12.x', '13.x'] as const)('Grafana %s through /apis', (profile) =
   });
 });
 
+describe('an early 12.x whose dashboards and folders are not in unified storage yet', () => {
+  it('ignores the manager annotations publish writes: publish warns once and says to use --api legacy', async () => {
+    sim = await startSimulator({ profile: '12.x', legacyStorage: true });
+    const project = await repository();
+    const first = await publish(project);
+    expect(first.warnings).toEqual([
+      expect.stringMatching(
+        /^(Dashboard|Folder)\/[a-z-]+: Grafana did not keep the grafana\.app\/managedBy annotation .* Publish this Grafana with --api legacy\.$/,
+      ),
+    ]);
+    const legacy = await publish(project, { api: 'legacy' });
+    expect(legacy.requests.writes).toBe(0);
+    expect(legacy.warnings).toEqual([]);
+  });
+
+  it('and a Grafana that keeps them gives no warning', async () => {
+    sim = await startSimulator({ profile: '12.x' });
+    expect((await publish(await repository())).warnings).toEqual([]);
+  });
+});
+
 describe('dashboard v2 on Grafana 13.x', () => {
   it('a dashboard saved as v2 from the UI shows as changed in drift, publish warns and restores ours', async () => {
     sim = await startSimulator({ profile: '13.x' });

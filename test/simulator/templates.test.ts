@@ -71,6 +71,7 @@ describe('notification templates', () => {
         defaultRuleIntervalSeconds: 60,
         baseIntervalSeconds: 10,
         maxNestedFolderDepth: 4,
+        legacyStorage: false,
       });
       return put?.handler(context, {
         method: 'PUT',
