@@ -72,9 +72,10 @@ export default defineAlertRuleGroup((cfg: StackConfig) => {
       },
       {
         name: 'AlloyProcessingLatencyHigh',
-        // The OTLP receiver's gRPC server duration (milliseconds): OTLP over gRPC only (port 4317), processors run
-        // before the answer included. OTLP over HTTP, Faro and the embedded Beyla are not in this histogram.
-        expr: `histogram_quantile(0.95, sum by (le, instance) (rate(${metric('rpc_server_duration_milliseconds_bucket', alloy)}[5m]))) / 1000 > ${t.alloyLatencyP95Seconds}`,
+        // The OTLP receiver's gRPC server call duration (seconds, otelgrpc's default convention in Alloy 1.18):
+        // OTLP over gRPC only (port 4317), processors run before the answer included. OTLP over HTTP, Faro and the
+        // embedded Beyla are not in this histogram (Beyla's own series of the same name carry service_name).
+        expr: `histogram_quantile(0.95, sum by (le, instance) (rate(${metric('rpc_server_call_duration_seconds_bucket', alloy)}[5m]))) > ${t.alloyLatencyP95Seconds}`,
         for: '10m',
         severity: 'warning',
         summary:

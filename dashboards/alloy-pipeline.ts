@@ -1,6 +1,6 @@
 // Assumes Grafana Alloy v1.18 embedding Beyla 3.28 (src/catalogue/versions.ts): its self-metrics alloy_*, the
 // component metrics of prometheus.remote_write (prometheus_remote_storage_*, prometheus_remote_write_wal_*),
-// loki.write (loki_write_*), otelcol.* (otelcol_receiver_*, otelcol_exporter_*, rpc_server_duration_milliseconds)
+// loki.write (loki_write_*), otelcol.* (otelcol_receiver_*, otelcol_exporter_*, rpc_server_call_duration_seconds)
 // and clustering (cluster_node_*), and the stage:telemetry_*:rate5m recording rules of alerts/pipeline.ts.
 import type { StackConfig } from '../stack.config.ts';
 import {
@@ -247,13 +247,10 @@ export default defineDashboard((cfg: StackConfig) => {
           thresholds: higherIsWorse(t.alloyLatencyP95Seconds * 0.8, t.alloyLatencyP95Seconds),
           component: 'alloy',
           queries: [
-            // The OTLP receiver's gRPC server histogram, in milliseconds: gRPC requests only.
-            promQuery(
-              `${histogramQuantile(0.95, m('rpc_server_duration_milliseconds_bucket'), 'instance')} / 1000`,
-              {
-                legend: 'OTLP gRPC receive {{instance}}',
-              },
-            ),
+            // The OTLP receiver's gRPC server histogram (seconds, otelgrpc's default in Alloy 1.18): gRPC only.
+            promQuery(histogramQuantile(0.95, m('rpc_server_call_duration_seconds_bucket'), 'instance'), {
+              legend: 'OTLP gRPC receive {{instance}}',
+            }),
             promQuery(
               histogramQuantile(
                 0.95,

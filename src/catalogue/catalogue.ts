@@ -1,6 +1,9 @@
 /**
  * Lookup in the metric catalogue by the name a query writes: a histogram's `_bucket`, `_count` and `_sum` series
- * and a summary's `_count` and `_sum` resolve to their family's entry, with `le` / `quantile` allowed.
+ * and a summary's `_count` and `_sum` resolve to their family's entry, with `le` / `quantile` allowed. One name
+ * may have several owners (OpenTelemetry's `rpc_server_call_duration_seconds` is both Beyla's, per service, and
+ * Alloy's own gRPC server's): the selector says which, by the labels it matches and the components its `job`
+ * names.
  */
 import type { MetricEntry } from './types.ts';
 import { TARGET_LABELS } from './types.ts';
@@ -11,10 +14,22 @@ export interface Resolved {
   readonly labels: ReadonlySet<string>;
 }
 
+/** What a selector says about the series it wants, to choose among the owners of one name. */
+export interface SelectorHint {
+  /** Labels it matches (besides `__name__`). */
+  readonly labels?: readonly string[];
+  /** Components its `job` matcher names. */
+  readonly components?: readonly string[];
+}
+
 export interface Catalogue {
   readonly entries: readonly MetricEntry[];
-  /** The entry of a series name, or undefined when the catalogue does not hold it. */
-  resolve(series: string): Resolved | undefined;
+  /**
+   * The entry of a series name, or undefined when the catalogue does not hold it. With several owners: the first
+   * whose component the `job` names and whose labels take every label matched, else the first whose labels take
+   * them, else the first.
+   */
+  resolve(series: string, hint?: SelectorHint): Resolved | undefined;
   /** Every series name of the catalogue that a `__name__` regex matches (fully, as PromQL anchors it). */
   matching(regex: string): readonly string[];
 }
@@ -38,16 +53,25 @@ function seriesOf(entry: MetricEntry): readonly (readonly [string, readonly stri
 }
 
 export function catalogueOf(entries: readonly MetricEntry[]): Catalogue {
-  const bySeries = new Map<string, Resolved>();
+  const bySeries = new Map<string, Resolved[]>();
   for (const entry of entries) {
     for (const [series, extra] of seriesOf(entry)) {
-      if (bySeries.has(series)) throw new Error(`the catalogue holds ${series} twice`);
-      bySeries.set(series, { entry, labels: new Set([...TARGET_LABELS, ...entry.labels, ...extra]) });
+      const owners = bySeries.get(series) ?? [];
+      if (owners.some((o) => o.entry.component === entry.component))
+        throw new Error(`the catalogue holds ${series} twice for ${entry.component}`);
+      owners.push({ entry, labels: new Set([...TARGET_LABELS, ...entry.labels, ...extra]) });
+      bySeries.set(series, owners);
     }
   }
   return {
     entries,
-    resolve: (series) => bySeries.get(series),
+    resolve(series, hint = {}) {
+      const owners = bySeries.get(series) ?? [];
+      if (owners.length <= 1) return owners[0];
+      const takes = (o: Resolved): boolean => (hint.labels ?? []).every((l) => o.labels.has(l));
+      const named = (o: Resolved): boolean => (hint.components ?? []).includes(o.entry.component);
+      return owners.find((o) => named(o) && takes(o)) ?? owners.find(takes) ?? owners[0];
+    },
     matching(regex) {
       let re: RegExp;
       try {

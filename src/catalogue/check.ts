@@ -6,6 +6,7 @@
 import { refOf } from '../core/resource.ts';
 import { variableValues } from '../validate/dashboard-walk.ts';
 import type { Catalogue } from './catalogue.ts';
+import { selectorHint } from './components.ts';
 import { SLO_RECORDING_RULES } from './metrics.ts';
 import { analyzeQuery, namesOfSelector } from './names.ts';
 import type { CollectedQuery } from './queries.ts';
@@ -63,7 +64,7 @@ export function checkCatalogue(
           }
           continue;
         }
-        const resolved = catalogue.resolve(name);
+        const resolved = catalogue.resolve(name, selectorHint(selector.matchers));
         if (resolved === undefined) {
           findings.push({
             where: where(query),

@@ -16,7 +16,8 @@ export interface InferenceContext {
   readonly recorded: ReadonlyMap<string, readonly string[]>;
 }
 
-function jobComponents(value: string, op: string): StackComponent[] {
+/** The components a `job` matcher names (`job="node-exporter"`, `job=~"prometheus|loki"`). */
+export function jobComponents(value: string, op: string): StackComponent[] {
   const candidates = op === '=' ? [value] : op === '=~' ? (expandNameRegex(value) ?? []) : [];
   return candidates.filter(isStackComponent);
 }
@@ -59,8 +60,9 @@ function inferFrom(
     }
     const { names, regex } = namesOfSelector(selector);
     const all = regex === undefined ? names : [...names, ...context.catalogue.matching(regex)];
+    const hint = selectorHint(selector.matchers);
     for (const name of all) {
-      const resolved = context.catalogue.resolve(name);
+      const resolved = context.catalogue.resolve(name, hint);
       const component = resolved?.entry.component;
       if (component !== undefined && component !== 'scrape' && component !== 'rules') out.add(component);
       if (context.recorded.has(name) && !visiting.has(name)) {
@@ -68,6 +70,16 @@ function inferFrom(
       }
     }
   }
+}
+
+/** What a selector's matchers say about the series it wants (catalogue.ts `resolve`). */
+export function selectorHint(
+  matchers: readonly { readonly label: string; readonly op: string; readonly value: string }[],
+): { labels: string[]; components: string[] } {
+  return {
+    labels: matchers.filter((m) => m.label !== '__name__').map((m) => m.label),
+    components: matchers.filter((m) => m.label === 'job').flatMap((m) => jobComponents(m.value, m.op)),
+  };
 }
 
 /** The components a query reads; `values` stand in for the dashboard's variables. */

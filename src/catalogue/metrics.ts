@@ -503,11 +503,22 @@ export const METRICS: readonly MetricEntry[] = [
         [...ALLOY_COMPONENT, 'exporter', 'data_type'],
         'Capacity of an exporter’s sending queue.',
       ],
+    ],
+  ),
+  // Alloy's own gRPC server (the OTLP receiver's): Alloy v1.18.0 builds with otelgrpc v0.68.0, whose default
+  // semantic-convention mode (since v0.65; seconds since v0.66) is rpc.server.call.duration with rpc.system.name
+  // and the text rpc.response.status_code. Alloy's docs and mixin still name rpc_server_duration_milliseconds.
+  ...group(
+    'alloy',
+    'Alloy v1.18 (otelgrpc v0.68)',
+    'code',
+    'grafana/alloy v1.18.0: go.mod (go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc v0.68.0), whose config.go parseSemconvMode defaults to the new convention; otelcol.receiver.otlp → configgrpc ServerConfig.ToServer → otelgrpc.NewServerHandler',
+    [
       [
-        'rpc_server_duration_milliseconds',
+        'rpc_server_call_duration_seconds',
         'histogram',
-        [...ALLOY_COMPONENT, 'rpc_method', 'rpc_service', 'rpc_system', 'rpc_grpc_status_code'],
-        'gRPC server duration of the OTLP receivers, in milliseconds (OpenTelemetry gRPC instrumentation).',
+        [...ALLOY_COMPONENT, 'rpc_method', 'rpc_system_name', 'rpc_response_status_code'],
+        'gRPC server call duration of the OTLP receivers, seconds (OpenTelemetry gRPC instrumentation).',
       ],
     ],
   ),

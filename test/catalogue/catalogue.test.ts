@@ -88,6 +88,23 @@ describe('the metric catalogue', () => {
     expect(db?.labels).not.toContain('db_system');
   });
 
+  it("holds rpc_server_call_duration_seconds for both its owners, Beyla's per service and Alloy's own gRPC server", () => {
+    const catalogue = catalogueOf(METRICS);
+    const owners = METRICS.filter((m) => m.name === 'rpc_server_call_duration_seconds').map(
+      (m) => m.component,
+    );
+    expect(owners.sort()).toEqual(['alloy', 'beyla']);
+    expect(METRICS.some((m) => m.name === 'rpc_server_duration_milliseconds')).toBe(false);
+    const series = 'rpc_server_call_duration_seconds_bucket';
+    expect(catalogue.resolve(series, { labels: ['job'], components: ['alloy'] })?.entry.component).toBe(
+      'alloy',
+    );
+    expect(catalogue.resolve(series, { labels: ['service_name'] })?.entry.component).toBe('beyla');
+    const alloy = catalogue.resolve(series, { components: ['alloy'] });
+    expect(alloy?.labels.has('rpc_response_status_code')).toBe(true);
+    expect(alloy?.labels.has('service_name')).toBe(false);
+  });
+
   it('finds the SLO recording rules the dashboards read among those the SLO rules record', () => {
     const slo = [...recorded.keys()].filter((name) => name.startsWith('slo:'));
     expect(SLO_RECORDING_RULES.length).toBeGreaterThan(0);

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import stack from '../../stack.config.ts';
 import { checkAlloy } from '../../src/alloy/check.ts';
 import { extractAlloyFacts } from '../../src/alloy/facts.ts';
+import type { SelectorHint } from '../../src/catalogue/catalogue.ts';
+import { selectorHint } from '../../src/catalogue/components.ts';
 import { catalogueOf } from '../../src/catalogue/catalogue.ts';
 import { inferComponents } from '../../src/catalogue/components.ts';
 import { valuesFor } from '../../src/catalogue/check.ts';
@@ -195,8 +197,9 @@ describe('the stack dashboards', () => {
 
   it("read Beyla's per-service metrics only where service_name is set (OTLP SDK series of the same names are not)", () => {
     const catalogue = catalogueOf(METRICS);
-    const perService = (name: string): boolean => {
-      const entry = catalogue.resolve(name)?.entry;
+    // A name may have two owners (Alloy's own rpc_server_call_duration_seconds, by job): the selector says which.
+    const perService = (name: string, hint: SelectorHint): boolean => {
+      const entry = catalogue.resolve(name, hint)?.entry;
       return entry?.component === 'beyla' && entry.labels.includes('service_name');
     };
     let checked = 0;
@@ -204,7 +207,8 @@ describe('the stack dashboards', () => {
       if (q.language !== 'PromQL') return [];
       const analysis = analyzeQuery(q.text, valuesFor(q));
       return (analysis?.selectors ?? []).flatMap((s) => {
-        if (!namesOfSelector(s).names.some(perService)) return [];
+        const hint = selectorHint(s.matchers);
+        if (!namesOfSelector(s).names.some((name) => perService(name, hint))) return [];
         checked += 1;
         const required = s.matchers.some((m) => m.label === 'service_name' && !allowsEmpty(m));
         return required ? [] : [`${where(q)}: ${shown(s)} lets series without service_name in`];

@@ -48,7 +48,7 @@ describe('runbooks', () => {
 
   it('alloy-processing-latency-high, like its alert, says the histogram covers OTLP over gRPC only', () => {
     const { expr, description } = rule('telemetry-pipeline', 'AlloyProcessingLatencyHigh');
-    expect(expr).toContain('rpc_server_duration_milliseconds_bucket');
+    expect(expr).toContain('rpc_server_call_duration_seconds_bucket');
     expect(description).toContain('over gRPC');
     expect(description).toContain('OTLP over HTTP, Faro and the embedded Beyla are not measured');
     const text = meaning(runbook('alloy-processing-latency-high'));
