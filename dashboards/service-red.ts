@@ -45,6 +45,9 @@ export default defineDashboard((cfg: StackConfig) => {
   const rpcBuckets = metric('rpc_server_call_duration_seconds_bucket', service);
   const errorSteps = higherIsWorse(t.httpErrorRatio / 2, t.httpErrorRatio);
   const latencySteps = higherIsWorse(t.backendP95Seconds * 0.8, t.backendP95Seconds);
+  // Beyla's process metrics carry no service_name: their job is `<service_namespace>/<service_name>` (or the name
+  // alone without a namespace), which selects the chosen services and names them.
+  const processes = (name: string): string => `${name}{job=~"(.+/)?$service"}`;
   // Service graph metrics name both ends (client, server) and carry no service_name: not Beyla's selector.
   const graph = { server: re('$service') };
 
@@ -308,9 +311,7 @@ export default defineDashboard((cfg: StackConfig) => {
           min: 0,
           component: 'beyla',
           queries: [
-            promQuery(sumRate(metric('process_cpu_time_seconds_total', service), 'service_name'), {
-              legend: '{{service_name}}',
-            }),
+            promQuery(sumRate(processes('process_cpu_time_seconds_total'), 'job'), { legend: '{{job}}' }),
           ],
         })
           .height(8)
@@ -324,9 +325,7 @@ export default defineDashboard((cfg: StackConfig) => {
           min: 0,
           component: 'beyla',
           queries: [
-            promQuery(`sum by (service_name) (${metric('process_memory_usage_bytes', service)})`, {
-              legend: '{{service_name}}',
-            }),
+            promQuery(`sum by (job) (${processes('process_memory_usage_bytes')})`, { legend: '{{job}}' }),
           ],
         })
           .height(8)

@@ -46,6 +46,20 @@ const BEYLA_RESOURCE = [
   'k8s_owner_name',
   'k8s_kind',
 ];
+/**
+ * Labels of Beyla's process metrics (application_process feature): host and process attributes and the k8s_*
+ * ones, and no service_name or service_namespace (grafana/beyla v3.28.0 pkg/export/extraattributes/attr_defs.go,
+ * the process section's defaults); `job` is `<service_namespace>/<service_name>` (`svc.Attrs.Job()`) and
+ * `instance` `<service instance>:<pid>`, which select and name the service instead.
+ */
+const BEYLA_PROCESS = [
+  'host_name',
+  'process_command',
+  'process_owner',
+  'process_parent_pid',
+  'process_pid',
+  ...BEYLA_RESOURCE.filter((l) => !l.startsWith('service_')),
+];
 const BEYLA_HTTP = [
   ...BEYLA_RESOURCE,
   'http_request_method',
@@ -303,14 +317,14 @@ export const METRICS: readonly MetricEntry[] = [
     [
       'process_cpu_time_seconds_total',
       'counter',
-      [...BEYLA_RESOURCE, 'cpu_mode'],
-      'CPU time of the instrumented processes (application_process feature).',
+      [...BEYLA_PROCESS, 'cpu_mode'],
+      'CPU time of the instrumented processes (application_process feature; no service_name: select by job).',
     ],
     [
       'process_memory_usage_bytes',
       'gauge',
-      BEYLA_RESOURCE,
-      'Resident memory of the instrumented processes (application_process feature).',
+      BEYLA_PROCESS,
+      'Resident memory of the instrumented processes (application_process feature; no service_name: select by job).',
     ],
     [
       'traces_service_graph_request_total',
