@@ -103,11 +103,27 @@ export function appClaim(
  * legacy storage on an early 12.x: "If they are not yet supported on your instance, they will be ignored",
  * Grafana's 12.0-era API docs), every run would write them again: the run says so and what to do.
  */
-export function checkManagerKept(context: HandlerContext, ref: string, answer: unknown): void {
+function checkManagerKept(context: HandlerContext, ref: string, answer: unknown): void {
   if (annotationsOf(answer)[ANNOTATIONS.managedBy] === MANAGER_KIND) return;
   context.warn?.(
     `${ref}: Grafana did not keep the ${ANNOTATIONS.managedBy} annotation publish wrote (its dashboards and folders are not in unified storage yet, which ignores custom annotations), so every publish would write them again. Publish this Grafana with --api legacy.`,
   );
+}
+
+/**
+ * Creates (POST to the list path) or replaces (PUT to the object's path) an App Platform object, and checks that
+ * Grafana kept our manager annotation.
+ */
+export async function writeAppObject(
+  context: HandlerContext,
+  method: 'post' | 'put',
+  path: string,
+  object: Record<string, unknown>,
+  ref: string,
+): Promise<void> {
+  const answer =
+    method === 'post' ? await context.client.post(path, object) : await context.client.put(path, object);
+  checkManagerKept(context, ref, answer.body);
 }
 
 /**

@@ -19,10 +19,10 @@ import type { AppPlatformApi } from '../grafana/app-platform.ts';
 import { appPath } from '../grafana/app-platform.ts';
 import {
   appClaim,
-  checkManagerKept,
   folderAnnotationOf,
   listAppObjects,
   nameOf,
+  writeAppObject,
   writeMetadata,
 } from './app-objects.ts';
 import { ANNOTATIONS, ourManagerAnnotations } from './manager.ts';
@@ -136,11 +136,13 @@ export async function createAppDashboard(
   api: AppPlatformApi,
   resource: ResourceOf<'Dashboard'>,
 ): Promise<void> {
-  const answer = await context.client.post(
+  await writeAppObject(
+    context,
+    'post',
     dashboardPath(context, api),
     body(context, api, resource, undefined),
+    ref('Dashboard', resource.uid),
   );
-  checkManagerKept(context, ref('Dashboard', resource.uid), answer.body);
 }
 
 /** A PUT with the `resourceVersion` read: a dashboard changed in between is a 409, not overwritten unseen. */
@@ -150,11 +152,13 @@ export async function updateAppDashboard(
   resource: ResourceOf<'Dashboard'>,
   live: LiveObject<'Dashboard'>,
 ): Promise<void> {
-  const answer = await context.client.put(
+  await writeAppObject(
+    context,
+    'put',
     dashboardPath(context, api, resource.uid),
     body(context, api, resource, live.body),
+    ref('Dashboard', resource.uid),
   );
-  checkManagerKept(context, ref('Dashboard', resource.uid), answer.body);
 }
 
 export async function removeAppDashboard(

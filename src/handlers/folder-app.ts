@@ -8,10 +8,10 @@ import type { AppPlatformApi } from '../grafana/app-platform.ts';
 import { appPath } from '../grafana/app-platform.ts';
 import {
   appClaim,
-  checkManagerKept,
   folderAnnotationOf,
   listAppObjects,
   nameOf,
+  writeAppObject,
   writeMetadata,
 } from './app-objects.ts';
 import { ourManagerAnnotations } from './manager.ts';
@@ -86,8 +86,13 @@ export async function createAppFolder(
   api: AppPlatformApi,
   resource: ResourceOf<'Folder'>,
 ): Promise<void> {
-  const answer = await context.client.post(folderPath(api), body(context, api, resource, undefined));
-  checkManagerKept(context, ref('Folder', resource.uid), answer.body);
+  await writeAppObject(
+    context,
+    'post',
+    folderPath(api),
+    body(context, api, resource, undefined),
+    ref('Folder', resource.uid),
+  );
 }
 
 /** A PUT replaces the object: the description in code (or none), the parent through the folder annotation. */
@@ -97,11 +102,13 @@ export async function updateAppFolder(
   resource: ResourceOf<'Folder'>,
   live: LiveObject<'Folder'>,
 ): Promise<void> {
-  const answer = await context.client.put(
+  await writeAppObject(
+    context,
+    'put',
     folderPath(api, resource.uid),
     body(context, api, resource, live.body),
+    ref('Folder', resource.uid),
   );
-  checkManagerKept(context, ref('Folder', resource.uid), answer.body);
 }
 
 /**
