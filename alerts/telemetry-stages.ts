@@ -49,12 +49,28 @@ export const TELEMETRY_STAGES: readonly TelemetryStage[] = [
     ],
   },
   {
+    // OTLP logs become Loki entries in otelcol.exporter.loki, which is Alloy's own converter (no exporter helper):
+    // it counts the entries it converts and those it fails to (grafana/alloy v1.18.0
+    // internal/component/otelcol/exporter/loki/internal/convert/metrics.go; `failed` has no _total suffix).
+    // Their delivery is loki.write's (the stage above). OTLP metrics become samples in otelcol.exporter.prometheus,
+    // also Alloy's own, which counts no failure: their delivery is the remote write's (the first stage).
+    stage: 'alloy_otlp_logs_convert',
+    job: 'alloy',
+    lost: ['otelcol_exporter_loki_entries_failed'],
+    handled: ['otelcol_exporter_loki_entries_total'],
+  },
+  {
+    // Spans leave through otelcol.exporter.otlp, the collector's OTLP exporter on its exporter helper: spans sent,
+    // failed after the retries, and refused by a full sending queue (go.opentelemetry.io/collector v0.153.0
+    // exporter/exporterhelper/internal/obs_report_sender.go and queue/obs_queue.go). Only the exporters built on
+    // the helper have otelcol_exporter_* series; this pipeline sends only traces through one.
     stage: 'alloy_otlp_export',
     job: 'alloy',
-    lost: otel((s) => `otelcol_exporter_send_failed_${s}_total`),
+    lost: ['otelcol_exporter_send_failed_spans_total', 'otelcol_exporter_enqueue_failed_spans_total'],
     handled: [
-      ...otel((s) => `otelcol_exporter_sent_${s}_total`),
-      ...otel((s) => `otelcol_exporter_send_failed_${s}_total`),
+      'otelcol_exporter_sent_spans_total',
+      'otelcol_exporter_send_failed_spans_total',
+      'otelcol_exporter_enqueue_failed_spans_total',
     ],
   },
   {

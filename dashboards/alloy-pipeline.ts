@@ -1,6 +1,7 @@
 // Assumes Grafana Alloy v1.18 embedding Beyla 3.28 (src/catalogue/versions.ts): its self-metrics alloy_*, the
 // component metrics of prometheus.remote_write (prometheus_remote_storage_*, prometheus_remote_write_wal_*),
-// loki.write (loki_write_*), otelcol.* (otelcol_receiver_*, otelcol_exporter_*, rpc_server_call_duration_seconds)
+// loki.write (loki_write_*), otelcol.* (otelcol_receiver_*; otelcol_exporter_* of the OTLP trace exporter and
+// otelcol_exporter_loki_* of the Loki converter; rpc_server_call_duration_seconds)
 // and clustering (cluster_node_*), and the stage:telemetry_*:rate5m recording rules of alerts/pipeline.ts.
 import type { StackConfig } from '../stack.config.ts';
 import {
@@ -202,7 +203,7 @@ export default defineDashboard((cfg: StackConfig) => {
         timeseriesPanel({
           title: 'Failures, drops and retries',
           description:
-            'Per second: remote-write samples failed, dropped and retried; Loki entries dropped (by reason); OTLP items refused at the receivers and failed at the exporters.',
+            'Per second: remote-write samples failed, dropped and retried; Loki entries dropped (by reason); OTLP items refused at the receivers; spans that failed to export or found the queue full; OTLP logs that could not become Loki entries.',
           unit: 'cps',
           component: 'alloy',
           queries: [
@@ -225,13 +226,18 @@ export default defineDashboard((cfg: StackConfig) => {
               ),
               { legend: 'OTLP items refused' },
             ),
+            // Only the OTLP trace exporter counts what it fails to send; OTLP logs are counted where they are
+            // converted to Loki entries, and OTLP metrics by the remote write above (alerts/telemetry-stages.ts).
             promQuery(
-              sumRateEach(
-                m,
-                OTLP_SIGNALS.map((signal) => `otelcol_exporter_send_failed_${signal}_total`),
-              ),
-              { legend: 'OTLP items failed to export' },
+              sumRateEach(m, [
+                'otelcol_exporter_send_failed_spans_total',
+                'otelcol_exporter_enqueue_failed_spans_total',
+              ]),
+              { legend: 'spans failed to export' },
             ),
+            promQuery(sumRate(m('otelcol_exporter_loki_entries_failed')), {
+              legend: 'OTLP logs failed to convert',
+            }),
           ],
         })
           .height(8)
@@ -324,8 +330,8 @@ export default defineDashboard((cfg: StackConfig) => {
       )
       .withPanel(
         timeseriesPanel({
-          title: 'OTLP export queue fill',
-          description: 'How full each OTLP exporter’s sending queue is. At 100% new data is refused.',
+          title: 'Span export queue fill',
+          description: 'How full the OTLP trace exporter’s sending queue is. At 100% new spans are refused.',
           unit: 'percentunit',
           min: 0,
           max: 1,

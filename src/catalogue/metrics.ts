@@ -475,36 +475,46 @@ export const METRICS: readonly MetricEntry[] = [
   ),
   ...group(
     'alloy',
-    'Alloy v1.18 (otelcol.*, OpenTelemetry Collector component metrics)',
-    'mixin',
-    'grafana/alloy v1.18: operations/alloy-mixin (OpenTelemetry dashboard and alerts)',
+    'Alloy v1.18 (otelcol.receiver.*: the collector v0.153 receiver helper)',
+    'code',
+    'open-telemetry/opentelemetry-collector v0.153.0: receiver/receiverhelper/internal/metadata/generated_telemetry.go',
+    (['spans', 'metric_points', 'log_records'] as const).flatMap((item): Spec[] => [
+      [
+        `otelcol_receiver_accepted_${item}_total`,
+        'counter',
+        [...ALLOY_COMPONENT, 'receiver', 'transport'],
+        `OTLP ${item.replace('_', ' ')} accepted by the receivers.`,
+      ],
+      [
+        `otelcol_receiver_refused_${item}_total`,
+        'counter',
+        [...ALLOY_COMPONENT, 'receiver', 'transport'],
+        `OTLP ${item.replace('_', ' ')} refused by the receivers (memory limiter, bad data).`,
+      ],
+    ]),
+  ),
+  // Only exporters built on the collector's exporter helper (otelcol.exporter.otlp, .otlphttp, …) have
+  // otelcol_exporter_* series, and only for the signals sent to them: otelcol.exporter.prometheus and .loki are
+  // Alloy's own converters. This pipeline sends traces only through one (configs/alloy/config.alloy).
+  ...group(
+    'alloy',
+    'Alloy v1.18 (otelcol.exporter.otlp: the collector v0.153 exporter helper)',
+    'code',
+    'open-telemetry/opentelemetry-collector v0.153.0: exporter/exporterhelper/internal/metadata/generated_telemetry.go, obs_report_sender.go, queue/obs_queue.go',
     [
-      ...(['spans', 'metric_points', 'log_records'] as const).flatMap((item): Spec[] => [
-        [
-          `otelcol_receiver_accepted_${item}_total`,
-          'counter',
-          [...ALLOY_COMPONENT, 'receiver', 'transport'],
-          `OTLP ${item.replace('_', ' ')} accepted by the receivers.`,
-        ],
-        [
-          `otelcol_receiver_refused_${item}_total`,
-          'counter',
-          [...ALLOY_COMPONENT, 'receiver', 'transport'],
-          `OTLP ${item.replace('_', ' ')} refused by the receivers (memory limiter, bad data).`,
-        ],
-        [
-          `otelcol_exporter_sent_${item}_total`,
-          'counter',
-          [...ALLOY_COMPONENT, 'exporter'],
-          `${item.replace('_', ' ')} sent by the exporters.`,
-        ],
-        [
-          `otelcol_exporter_send_failed_${item}_total`,
-          'counter',
-          [...ALLOY_COMPONENT, 'exporter'],
-          `${item.replace('_', ' ')} the exporters failed to send.`,
-        ],
-      ]),
+      ['otelcol_exporter_sent_spans_total', 'counter', [...ALLOY_COMPONENT, 'exporter'], 'Spans sent.'],
+      [
+        'otelcol_exporter_send_failed_spans_total',
+        'counter',
+        [...ALLOY_COMPONENT, 'exporter', 'error_type', 'error_permanent'],
+        'Spans the exporter failed to send after its retries.',
+      ],
+      [
+        'otelcol_exporter_enqueue_failed_spans_total',
+        'counter',
+        [...ALLOY_COMPONENT, 'exporter'],
+        'Spans refused because the sending queue was full.',
+      ],
       [
         'otelcol_exporter_queue_size',
         'gauge',
@@ -516,6 +526,26 @@ export const METRICS: readonly MetricEntry[] = [
         'gauge',
         [...ALLOY_COMPONENT, 'exporter', 'data_type'],
         'Capacity of an exporter’s sending queue.',
+      ],
+    ],
+  ),
+  ...group(
+    'alloy',
+    'Alloy v1.18 (otelcol.exporter.loki)',
+    'code',
+    'grafana/alloy v1.18.0: internal/component/otelcol/exporter/loki/internal/convert/metrics.go',
+    [
+      [
+        'otelcol_exporter_loki_entries_total',
+        'counter',
+        ALLOY_COMPONENT,
+        'OTLP log records passed to the converter to Loki entries.',
+      ],
+      [
+        'otelcol_exporter_loki_entries_failed',
+        'counter',
+        ALLOY_COMPONENT,
+        'OTLP log records the converter failed to turn into Loki entries (a counter without the _total suffix).',
       ],
     ],
   ),
