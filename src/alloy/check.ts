@@ -8,7 +8,7 @@
  * the custom components and imports declared around it); a `foreach` template also sees the enclosing ones.
  */
 import { readFileSync } from 'node:fs';
-import { didYouMean } from '../beyla/did-you-mean.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
 import type { AlloyFile, Block, Expression, Position, Statement } from './ast.ts';
 import { isConfigBlock, isModuleBlock } from './block-kinds.ts';
 import type { ComponentExports } from './component-exports.ts';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Document, Node as YamlNode } from 'yaml';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
 import { parseGoDuration } from './go-duration.ts';
 import type { BeylaProblem, BeylaProblemCode } from './problem.ts';
 import { BEYLA_SCHEMA } from './schema.ts';

@@ -25,4 +25,4 @@ export {
 } from './schema-types.ts';
 export { DEFAULT_DURATION_BUCKETS, DEFAULT_SIZE_BUCKETS, effectiveDurationBuckets } from './buckets.ts';
 export { parseGoDuration } from './go-duration.ts';
-export { didYouMean, editDistance } from './did-you-mean.ts';
+export { didYouMean, editDistance } from '../core/did-you-mean.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DURATION_BUCKETS, effectiveDurationBuckets } from '../../src/beyla/buckets.ts';
 import { checkBeylaConfig } from '../../src/beyla/check.ts';
-import { didYouMean, editDistance } from '../../src/beyla/did-you-mean.ts';
+import { didYouMean, editDistance } from '../../src/core/did-you-mean.ts';
 import { parseGoDuration } from '../../src/beyla/go-duration.ts';
 import { formatBeylaProblem } from '../../src/beyla/problem.ts';
 import { int, obj, str } from '../../src/beyla/schema-types.ts';

@@ -515,6 +515,40 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    name: 'PromQL the grammar accepts but Prometheus refuses (types, function signatures) is reported with a fix',
+    breakIt: (d) => {
+      d.bad = at(
+        'dashboards/bad.ts',
+        dashboardOf('bad', [
+          rate('rate(http_requests_total)'),
+          rate('histogram_quantile(0.9, http_request_duration_seconds_bucket[$__rate_interval])'),
+        ]),
+      );
+      const input = alertGroupInput();
+      d.alerts = at(
+        'alerts/api.ts',
+        defineAlertRuleGroup({
+          ...input,
+          rules: [{ record: 'job:x:sum', expr: 'http_requests_total[5m] > 1' }, ...input.rules],
+        }),
+      );
+    },
+    expected: [
+      [
+        'alerts/api.ts AlertRuleGroup/api rules[0].expr',
+        'PromQL type error at column 1 near "http_requests_total[5m]": binary expression must contain only scalar and instant vector types',
+      ],
+      [
+        'dashboards/bad.ts Dashboard/bad panels[0].targets[0].expr',
+        'near "http_requests_total": expected type matrix in call to function "rate", got vector',
+      ],
+      [
+        'dashboards/bad.ts Dashboard/bad panels[1].targets[0].expr',
+        'expected type vector in call to function "histogram_quantile", got matrix',
+      ],
+    ],
+  },
+  {
     name: 'a query using a variable the dashboard does not define is reported',
     breakIt: (d) => {
       d.bad = at('dashboards/bad.ts', dashboardOf('bad', [rate('up{job=~"$cluster"}')]));

@@ -7,12 +7,15 @@ import { preparedQuery } from '../query/prepared.ts';
 import type { QueryLanguage } from '../query/parse.ts';
 import type { SyntaxError } from '../query/parse.ts';
 import { syntaxErrorOf } from '../query/parse.ts';
+import type { TypeError } from '../../promql/types.ts';
+import { promqlTypeErrors } from '../../promql/types.ts';
 
 // Kept where test/content/grafana-variables.ts imports it from; it lives with the collector.
 export { variablePromQL } from '../dashboard-queries.ts';
 
 class Checker {
   private readonly errors = new Map<string, SyntaxError | undefined>();
+  private readonly typeErrors = new Map<string, readonly TypeError[]>();
 
   constructor(private readonly context: ValidationContext) {}
 
@@ -23,6 +26,16 @@ class Checker {
     const error = syntaxErrorOf(language, text);
     this.errors.set(key, error);
     return error;
+  }
+
+  /** The type errors of a PromQL text that parses, once per text. */
+  private typeErrorsOf(text: string): readonly TypeError[] {
+    let errors = this.typeErrors.get(text);
+    if (errors === undefined) {
+      errors = promqlTypeErrors(text);
+      this.typeErrors.set(text, errors);
+    }
+    return errors;
   }
 
   /**
@@ -54,19 +67,42 @@ class Checker {
         `Define the variable or remove $${name} from the query`,
       );
     }
-    if (prepared?.parses === true) return;
-    const error = this.errorOf(language, prepared?.text ?? text);
-    if (prepared !== undefined) prepared.parses = error === undefined;
-    if (error !== undefined) {
-      const after = prepared === undefined ? '' : ' (after replacing $__ macros and template variables)';
+    const after = prepared === undefined ? '' : ' (after replacing $__ macros and template variables)';
+    const parsed = prepared?.text ?? text;
+    if (prepared?.parses !== true) {
+      const error = this.errorOf(language, parsed);
+      if (prepared !== undefined) prepared.parses = error === undefined;
+      if (error !== undefined) {
+        this.context.report(
+          resource,
+          path,
+          `${language} does not parse${after}: error at column ${error.column} near ${show(error.near)}`,
+          `Fix the expression; check brackets, quotes and operators around that column`,
+        );
+        return;
+      }
+    }
+    if (language !== 'PromQL') return;
+    for (const error of this.typeErrorsOf(parsed)) {
       this.context.report(
         resource,
         path,
-        `${language} does not parse${after}: error at column ${error.column} near ${show(error.near)}`,
-        `Fix the expression; check brackets, quotes and operators around that column`,
+        `PromQL type error${after} at column ${error.column} near ${show(error.near)}: ${error.message}; Prometheus refuses the query`,
+        typeFix(error.message),
       );
     }
   }
+}
+
+/** What to do about one of Prometheus's type errors. */
+function typeFix(message: string): string {
+  if (/expected type matrix/.test(message))
+    return 'Give the function a range vector: a selector with a range, such as foo[5m], or a subquery';
+  if (/expected type vector/.test(message))
+    return 'Give the function an instant vector: rate() or another function over the range first, or drop the [range]';
+  if (/binary expression must contain only scalar and instant vector/.test(message))
+    return 'Compare or combine instant vectors: apply rate(), increase() or an *_over_time() function to the range first';
+  return 'Fix the expression as the message says (the PromQL documentation lists each function and its argument types)';
 }
 
 function checkDashboard(
