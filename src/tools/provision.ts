@@ -1,13 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { StackError } from '../core/errors.ts';
 
-/** A command the tests run, and the Debian package that provides it. */
+/**
+ * A command the tests run, and the Debian package that provides it. `command` is a name looked up on the PATH, or
+ * an absolute path for what Debian keeps off a user's PATH (`/usr/sbin/nginx`; PostgreSQL's server binaries under
+ * `/usr/lib/postgresql/<major>/bin/`), whose segments may hold `*` for any run of characters (the major version).
+ */
 export interface RequiredTool {
   readonly command: string;
   readonly debianPackage: string;
   readonly why: string;
+}
+
+/** Where Debian installs a PostgreSQL server program, for any major version (`postgresql` depends on the current one). */
+export function postgresBin(program: string): string {
+  return `/usr/lib/postgresql/*/bin/${program}`;
 }
 
 /** Everything `npm test` needs from outside npm. */
@@ -33,6 +42,35 @@ export const REQUIRED_TOOLS: readonly RequiredTool[] = [
     debianPackage: 'prometheus-node-exporter',
     why: 'a real node exporter to scrape',
   },
+  { command: postgresBin('postgres'), debianPackage: 'postgresql', why: 'a real PostgreSQL to export' },
+  {
+    command: postgresBin('initdb'),
+    debianPackage: 'postgresql',
+    why: "creates the test's PostgreSQL cluster",
+  },
+  { command: postgresBin('psql'), debianPackage: 'postgresql', why: 'sends SQL to the test PostgreSQL' },
+  { command: 'redis-server', debianPackage: 'redis-server', why: 'a real Redis to export' },
+  { command: '/usr/sbin/nginx', debianPackage: 'nginx', why: 'a real NGINX (stub_status) to export' },
+  {
+    command: '/usr/sbin/haproxy',
+    debianPackage: 'haproxy',
+    why: 'a real HAProxy with its built-in Prometheus exporter',
+  },
+  {
+    command: 'prometheus-postgres-exporter',
+    debianPackage: 'prometheus-postgres-exporter',
+    why: 'a real postgres_exporter to scrape',
+  },
+  {
+    command: 'prometheus-redis-exporter',
+    debianPackage: 'prometheus-redis-exporter',
+    why: 'a real redis_exporter to scrape',
+  },
+  {
+    command: 'prometheus-nginx-exporter',
+    debianPackage: 'prometheus-nginx-exporter',
+    why: 'a real nginx-prometheus-exporter to scrape',
+  },
 ];
 
 /** A required tool is missing and could not be installed here. */
@@ -40,8 +78,58 @@ export class MissingToolError extends StackError {
   readonly code = 'missing-tool';
 }
 
+function isExecutableFile(file: string): boolean {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() && (stat.mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/** `*` in one path segment: any run of characters but `/`; everything else literally. */
+function segmentPattern(segment: string): RegExp {
+  const parts = segment.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('[^/]*')}$`);
+}
+
+/** Sorts `9` before `15`, as versions. */
+const byVersion = new Intl.Collator('en', { numeric: true });
+
+function expand(dirs: readonly string[], segment: string): string[] {
+  if (!segment.includes('*')) return dirs.map((dir) => join(dir, segment));
+  const pattern = segmentPattern(segment);
+  return dirs.flatMap((dir) => {
+    try {
+      return readdirSync(dir)
+        .filter((name) => pattern.test(name))
+        .sort(byVersion.compare)
+        .map((name) => join(dir, name));
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * The executable a required command names: the first match of an absolute path (its `*` segments expanded, the
+ * highest version first, so the newest PostgreSQL major wins), or the first PATH entry holding a bare name.
+ */
+export function findTool(command: string, path = ''): string | undefined {
+  if (isAbsolute(command)) {
+    const segments = command.split('/').filter((segment) => segment !== '');
+    const matches = segments.reduce<string[]>((dirs, segment) => expand(dirs, segment), ['/']);
+    return matches.reverse().find(isExecutableFile);
+  }
+  for (const dir of path.split(delimiter)) {
+    if (dir !== '' && existsSync(join(dir, command))) return join(dir, command);
+  }
+  return undefined;
+}
+
+/** Whether the command is there: on the PATH for a bare name, at the (possibly wildcarded) absolute path otherwise. */
 export function onPath(command: string, path = ''): boolean {
-  return path.split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
+  return findTool(command, path) !== undefined;
 }
 
 export interface ProvisionEnvironment {
@@ -80,7 +168,7 @@ function run(
 }
 
 /**
- * Makes sure every required tool is on the PATH. On Debian it installs the missing packages with apt-get (as root,
+ * Makes sure every required tool is on the PATH (or at its absolute path). On Debian it installs the missing packages with apt-get (as root,
  * or through sudo); elsewhere it stops with the command to run.
  */
 export function provisionTools(
