@@ -12,6 +12,7 @@ import { isComponentBlock } from './block-kinds.ts';
 import type { AttributeValue } from './literal.ts';
 import { describeValue, envVariablesIn, evaluateLiteral } from './literal.ts';
 import { printExpression } from './print.ts';
+import { referencesIn } from './references.ts';
 import { attributeOf, blockOf, blocksNamed } from './query.ts';
 
 export interface ComponentFact {
@@ -71,8 +72,22 @@ export interface BeylaEbpfFact extends ComponentFact {
   readonly durationBucketsSource: 'default' | 'literal' | 'expression';
 }
 
+/** The OpenTelemetry signals a component's `output` block sends on. */
+export type OtelSignal = 'metrics' | 'logs' | 'traces';
+
+/** One edge of an OpenTelemetry pipeline: `output { traces = [otelcol.exporter.otlp.tempo.input] }`. */
+export interface SignalRoute {
+  readonly signal: OtelSignal;
+  /** The sending component's id: `otelcol.processor.batch.default`. */
+  readonly from: string;
+  /** The receiving component's id, the reference without its export: `otelcol.exporter.otlp.tempo`. */
+  readonly to: string;
+}
+
 export interface AlloyFacts {
   readonly components: readonly ComponentFact[];
+  /** Every signal route written in an `output` block of a top-level component. */
+  readonly routes: readonly SignalRoute[];
   readonly scrapes: readonly ScrapeFact[];
   readonly faroReceivers: readonly FaroReceiverFact[];
   readonly endpoints: readonly EndpointFact[];
@@ -211,6 +226,21 @@ function beylaEbpfFact(block: Block): BeylaEbpfFact {
   };
 }
 
+const SIGNALS: readonly OtelSignal[] = ['metrics', 'logs', 'traces'];
+
+function routesOf(block: Block): SignalRoute[] {
+  const output = blockOf(block, 'output');
+  if (output === undefined) return [];
+  const from = componentFact(block).id;
+  return SIGNALS.flatMap((signal) => {
+    const attribute = attributeOf(output, signal);
+    if (attribute === undefined) return [];
+    return referencesIn(attribute.value)
+      .filter((r) => r.parts.length > 1)
+      .map((r): SignalRoute => ({ signal, from, to: r.parts.slice(0, -1).join('.') }));
+  });
+}
+
 function collectEnv(block: Block, into: Set<string>): void {
   for (const statement of block.body) {
     if (statement.kind === 'attribute') for (const name of envVariablesIn(statement.value)) into.add(name);
@@ -228,6 +258,7 @@ export function extractAlloyFacts(ast: AlloyFile): AlloyFacts {
   }
   return {
     components: components.map(componentFact),
+    routes: components.flatMap(routesOf),
     scrapes: components.filter((b) => b.name === 'prometheus.scrape').map(scrapeFact),
     faroReceivers: components.filter((b) => b.name === 'faro.receiver').map(faroFact),
     endpoints: components.flatMap(endpointsOf),

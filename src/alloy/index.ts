@@ -27,6 +27,8 @@ export type {
   ComponentFact,
   EndpointFact,
   FaroReceiverFact,
+  OtelSignal,
   ScrapeFact,
+  SignalRoute,
 } from './facts.ts';
 export { extractAlloyFacts } from './facts.ts';

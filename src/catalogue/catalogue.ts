@@ -5,6 +5,8 @@
  * Alloy's own gRPC server's): the selector says which, by the labels it matches and the components its `job`
  * names.
  */
+import type { BaseConfig, DeclaredMetric } from '../config/base.ts';
+import { METRICS } from './metrics.ts';
 import type { MetricEntry } from './types.ts';
 import { TARGET_LABELS } from './types.ts';
 
@@ -32,6 +34,8 @@ export interface Catalogue {
   resolve(series: string, hint?: SelectorHint): Resolved | undefined;
   /** Every series name of the catalogue that a `__name__` regex matches (fully, as PromQL anchors it). */
   matching(regex: string): readonly string[];
+  /** Every series name: each counter and gauge, each histogram's `_bucket`, `_count` and `_sum`. */
+  series(): readonly string[];
 }
 
 function seriesOf(entry: MetricEntry): readonly (readonly [string, readonly string[]])[] {
@@ -72,6 +76,9 @@ export function catalogueOf(entries: readonly MetricEntry[]): Catalogue {
       const named = (o: Resolved): boolean => (hint.components ?? []).includes(o.entry.component);
       return owners.find((o) => named(o) && takes(o)) ?? owners.find(takes) ?? owners[0];
     },
+    series() {
+      return [...bySeries.keys()];
+    },
     matching(regex) {
       let re: RegExp;
       try {
@@ -82,4 +89,23 @@ export function catalogueOf(entries: readonly MetricEntry[]): Catalogue {
       return [...bySeries.keys()].filter((series) => re.test(series));
     },
   };
+}
+
+/** A metric the Config declares, as a catalogue entry. */
+export function declaredEntry(metric: DeclaredMetric): MetricEntry {
+  return {
+    name: metric.name,
+    type: metric.type,
+    component: 'declared',
+    versions: 'declared in stack.config.ts catalogue.metrics',
+    labels: metric.labels ?? [],
+    evidence: 'declared',
+    source: { declared: metric.source },
+    help: metric.help ?? 'Declared in the Config.',
+  };
+}
+
+/** The kit's catalogue with the metrics the Config declares. */
+export function catalogueFor(config: BaseConfig): Catalogue {
+  return catalogueOf([...METRICS, ...(config.catalogue?.metrics ?? []).map(declaredEntry)]);
 }

@@ -64,7 +64,7 @@ function inferFrom(
     for (const name of all) {
       const resolved = context.catalogue.resolve(name, hint);
       const component = resolved?.entry.component;
-      if (component !== undefined && component !== 'scrape' && component !== 'rules') out.add(component);
+      if (component !== undefined && isStackComponent(component)) out.add(component);
       if (context.recorded.has(name) && !visiting.has(name)) {
         for (const c of ruleComponents(name, context, visiting)) out.add(c);
       }

@@ -4,19 +4,20 @@ import type { BaseConfig } from '../config/base.ts';
 import { StaleRenderError, UsageError, ValidationError } from '../core/errors.ts';
 import type { BuiltProject, Project } from '../project/project.ts';
 import { buildProject } from '../project/project.ts';
+import { crossCheck } from '../crosscheck/index.ts';
 import { replaceRegion, routingTable } from '../render/readme-table.ts';
 import { renderAll } from '../render/render.ts';
 import type { StaleEntry } from '../render/write.ts';
 import { checkRenderTarget, diffRendered, writeRendered } from '../render/write.ts';
 import { sortProblems } from '../validate/problem.ts';
 import { validate } from '../validate/validate.ts';
-import { checkTelemetryConfigs } from './telemetry-configs.ts';
 
 /** The folder `npm run render` writes, relative to the repository root. */
 export const RENDERED_DIR = 'rendered';
 
 /**
- * Builds the project for one environment and validates it (the telemetry configurations of `configs/` too);
+ * Builds the project for one environment and validates it (the telemetry configurations of `configs/` and the
+ * metric catalogue too);
  * throws a ValidationError listing every problem
  * (load, build and rule problems together) so that nothing is rendered or sent while one stands.
  */
@@ -28,7 +29,7 @@ export function buildValidated<C extends BaseConfig>(
   const problems = sortProblems([
     ...built.problems,
     ...(built.complete
-      ? [...validate(built.registry, built.config), ...checkTelemetryConfigs(project, built.config)]
+      ? [...validate(built.registry, built.config), ...crossCheck(project, built.registry, built.config)]
       : []),
   ]);
   if (problems.length > 0) throw new ValidationError(problems);

@@ -38,6 +38,12 @@ export interface BaseConfig {
    * when configured.
    */
   readonly ruleEngines?: RuleEngines;
+  /**
+   * Metrics the team's own content reads besides those of the kit's catalogue (src/catalogue/metrics.ts): what
+   * its applications or its own exporters emit. Every query is checked against both: an unknown metric, or a
+   * label matched that the metric does not carry, is a problem.
+   */
+  readonly catalogue?: { readonly metrics?: readonly DeclaredMetric[] };
   /** Settings of the Alertmanager twin (`rendered/alertmanager/`) that Grafana has no equivalent for. */
   readonly alertmanager?: Partial<AlertmanagerTwinConfig>;
   readonly grafana?: {
@@ -58,6 +64,18 @@ export interface BaseConfig {
      */
     readonly dashboardSchema?: 'v1' | 'v2';
   };
+}
+
+/** A metric the team's content reads on purpose, declared in the Config. */
+export interface DeclaredMetric {
+  /** The name as queries write it; a histogram or summary by its family (`_bucket`, `_count`, `_sum` come with it). */
+  readonly name: string;
+  readonly type: 'counter' | 'gauge' | 'histogram' | 'summary';
+  /** Labels the series carry besides `job`, `instance` and `cluster` (selectors may match only these). */
+  readonly labels?: readonly string[];
+  /** What emits it, so that a reader can check: `our-org/billing: internal/metrics.go`. */
+  readonly source: string;
+  readonly help?: string;
 }
 
 export interface RuleEngines {

@@ -168,6 +168,7 @@ export function checkBaseConfig(config: unknown, prefix = ''): Problem[] {
       }
     }
   }
+  checkCatalogueExtension(config.catalogue, at, out);
   const grafana = config.grafana;
   if (grafana !== undefined && isRecord(grafana)) {
     if (grafana.recordingRules !== undefined && typeof grafana.recordingRules !== 'boolean')
@@ -201,6 +202,75 @@ export function checkBaseConfig(config: unknown, prefix = ''): Problem[] {
       );
   }
   return out;
+}
+
+const METRIC_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const METRIC_TYPES = ['counter', 'gauge', 'histogram', 'summary'];
+
+/** `catalogue: { metrics: [{ name, type, labels?, source, help? }] }`. */
+function checkCatalogueExtension(catalogue: unknown, at: (path: string) => string, out: Problem[]): void {
+  if (catalogue === undefined) return;
+  const metrics = isRecord(catalogue) ? catalogue.metrics : undefined;
+  if (!isRecord(catalogue) || (metrics !== undefined && !Array.isArray(metrics))) {
+    out.push(
+      problem(
+        at('catalogue'),
+        `must be { metrics: [...] }, not ${shown(catalogue)}`,
+        "Write catalogue: { metrics: [{ name: 'billing_invoices_total', type: 'counter', labels: ['plan'], source: 'our-org/billing: internal/metrics.go' }] }",
+      ),
+    );
+    return;
+  }
+  const seen = new Set<string>();
+  (Array.isArray(metrics) ? (metrics as unknown[]) : []).forEach((metric, i) => {
+    const path = at(`catalogue.metrics[${i}]`);
+    if (!isRecord(metric)) {
+      out.push(
+        problem(path, `must be an object, not ${shown(metric)}`, 'Write { name, type, labels, source }'),
+      );
+      return;
+    }
+    const { name, type, labels, source } = metric;
+    if (typeof name !== 'string' || !METRIC_NAME.test(name))
+      out.push(
+        problem(
+          `${path}.name`,
+          `must be a metric name, not ${shown(name)}`,
+          'Letters, digits and underscores, not starting with a digit (recording rules are not declared: they are recorded)',
+        ),
+      );
+    else if (seen.has(name))
+      out.push(problem(`${path}.name`, `declares ${name} a second time`, 'Declare each metric once'));
+    else seen.add(name);
+    if (typeof type !== 'string' || !METRIC_TYPES.includes(type))
+      out.push(
+        problem(
+          `${path}.type`,
+          `must be one of ${METRIC_TYPES.join(', ')}, not ${shown(type)}`,
+          'Give its type',
+        ),
+      );
+    if (
+      labels !== undefined &&
+      (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string' && LABEL_NAME.test(l)))
+    )
+      out.push(
+        problem(
+          `${path}.labels`,
+          `must be a list of label names, not ${shown(labels)}`,
+          "Write labels: ['plan', 'region']",
+        ),
+      );
+    if (typeof source !== 'string' || source.trim() === '')
+      out.push(
+        problem(
+          `${path}.source`,
+          'is missing: say what emits the metric',
+          "Write source: 'our-org/billing: internal/metrics.go' (the repository and file that define it)",
+        ),
+      );
+  });
 }
 
 /**

@@ -20,7 +20,7 @@ export interface ConfigSetInput<C extends BaseConfig> {
   readonly environments?: Readonly<Record<string, Override<Omit<C, 'environment'>>>>;
   /**
    * The project's own fields, checked at run time in every environment (src/config/schema.ts); the fields every
-   * project has (severities, ownership, grafana, alertmanager, ruleEngines) are checked by the SDK and need not be listed.
+   * project has (severities, ownership, grafana, alertmanager, ruleEngines, catalogue) are checked by the SDK and need not be listed.
    */
   readonly schema?: ConfigSchema;
 }
@@ -62,6 +62,7 @@ function withoutBaseFields(config: unknown): unknown {
     grafana: _g,
     alertmanager: _a,
     ruleEngines: _r,
+    catalogue: _c,
     ...own
   } = config;
   return own;

@@ -42,3 +42,20 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   }
   return bestDistance <= limit ? best : undefined;
 }
+
+/**
+ * Up to `count` candidates closest to `word` by edit distance, closest first, for a message listing what was
+ * probably meant ("closest known: …"). Only candidates within half the word's length are offered.
+ */
+export function closest(word: string, candidates: Iterable<string>, count = 3): string[] {
+  const limit = Math.max(3, Math.floor(word.length / 2));
+  const lower = word.toLowerCase();
+  const scored: { candidate: string; distance: number }[] = [];
+  for (const candidate of new Set(candidates)) {
+    if (candidate === word || Math.abs(candidate.length - word.length) > limit) continue;
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance <= limit) scored.push({ candidate, distance });
+  }
+  scored.sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1));
+  return scored.slice(0, count).map((s) => s.candidate);
+}

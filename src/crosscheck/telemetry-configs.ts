@@ -9,6 +9,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AlloyFacts } from '../alloy/facts.ts';
 import { extractAlloyFacts } from '../alloy/facts.ts';
 import { checkAlloyFile } from '../alloy/check.ts';
 import { checkBeylaFile } from '../beyla/check.ts';
@@ -43,16 +44,42 @@ function same(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-export function checkTelemetryConfigs<C extends BaseConfig>(project: Project<C>, config: C): Problem[] {
+/** One committed Alloy file, checked: its problems, and its facts when it has none. */
+export interface AlloyConfigFile {
+  /** Relative to the repository: `configs/alloy/config.alloy`. */
+  readonly file: string;
+  readonly problems: readonly Problem[];
+  readonly facts?: AlloyFacts;
+}
+
+/** Every `configs/alloy/*.alloy` file of the repository, checked once. */
+export function readAlloyConfigs(root: string): AlloyConfigFile[] {
+  return filesIn(join(root, 'configs/alloy'), '.alloy').map((name) => {
+    const file = `configs/alloy/${name}`;
+    const result = checkAlloyFile(join(root, file), file);
+    const problems = result.problems.map((p): Problem => ({
+      file,
+      path: `line ${p.line}:${p.column}`,
+      problem: p.problem,
+      fix: p.fix,
+    }));
+    return problems.length > 0
+      ? { file, problems }
+      : { file, problems, facts: extractAlloyFacts(result.ast) };
+  });
+}
+
+export function checkTelemetryConfigs<C extends BaseConfig>(
+  project: Project<C>,
+  config: C,
+  alloy: readonly AlloyConfigFile[] = readAlloyConfigs(project.root),
+): Problem[] {
   const problems: Problem[] = [];
   const paths: Path[] = [];
-  for (const name of filesIn(join(project.root, 'configs/alloy'), '.alloy')) {
-    const file = `configs/alloy/${name}`;
-    const result = checkAlloyFile(join(project.root, file), file);
-    for (const p of result.problems)
-      problems.push({ file, path: `line ${p.line}:${p.column}`, problem: p.problem, fix: p.fix });
-    if (result.problems.length > 0) continue;
-    for (const beyla of extractAlloyFacts(result.ast).beylaEbpf)
+  for (const { file, problems: found, facts } of alloy) {
+    problems.push(...found);
+    if (facts === undefined) continue;
+    for (const beyla of facts.beylaEbpf)
       if (beyla.durationBucketsSource !== 'expression')
         paths.push({
           file,

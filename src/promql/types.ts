@@ -6,11 +6,11 @@
  * them all, and so does this.
  *
  * The package's ESM build imports its own files without extensions, which Node refuses, so its CommonJS build is
- * loaded (createRequire). The text must already have Grafana's macros and variables replaced.
+ * loaded (createRequire); it is given the syntax tree directly instead of an editor state. The text must already
+ * have Grafana's macros and variables replaced.
  */
 import { createRequire } from 'node:module';
-import type { EditorState as EditorStateType } from '@codemirror/state';
-import type { LRLanguage } from '@codemirror/language';
+import type { Tree } from '@lezer/common';
 
 interface Diagnostic {
   readonly from: number;
@@ -24,10 +24,16 @@ interface ParserInstance {
   getDiagnostics(): Diagnostic[];
 }
 
+/** What the Parser reads of an editor state: the syntax tree (through `syntaxTree`) and the text. */
+interface StateLike {
+  field(field: unknown, require?: boolean): { readonly tree: Tree };
+  sliceDoc(from: number, to: number): string;
+}
+
 interface Modules {
-  readonly EditorState: typeof EditorStateType;
-  readonly language: LRLanguage;
-  readonly Parser: new (state: EditorStateType) => ParserInstance;
+  /** The grammar the Parser's node types come from: the copy codemirror-promql depends on. */
+  readonly parse: (text: string) => Tree;
+  readonly Parser: new (state: StateLike) => ParserInstance;
 }
 
 let modules: Modules | undefined;
@@ -36,18 +42,12 @@ let modules: Modules | undefined;
 function load(): Modules {
   if (modules !== undefined) return modules;
   const require = createRequire(import.meta.url);
-  const state = require('@codemirror/state') as { EditorState: typeof EditorStateType };
-  const promql = require('@prometheus-io/codemirror-promql') as {
-    promQLLanguage(top: 'PromQL'): LRLanguage;
+  const parserPath = require.resolve('@prometheus-io/codemirror-promql/dist/cjs/parser/parser.js');
+  const { Parser } = require(parserPath) as { Parser: Modules['Parser'] };
+  const grammar = createRequire(parserPath)('@prometheus-io/lezer-promql') as {
+    parser: { parse(text: string): Tree };
   };
-  const parser = require('@prometheus-io/codemirror-promql/dist/cjs/parser/parser.js') as {
-    Parser: Modules['Parser'];
-  };
-  modules = {
-    EditorState: state.EditorState,
-    language: promql.promQLLanguage('PromQL'),
-    Parser: parser.Parser,
-  };
+  modules = { parse: (text) => grammar.parser.parse(text), Parser };
   return modules;
 }
 
@@ -65,8 +65,11 @@ export interface TypeError {
  * expression, the first). Duplicates (the analysis reports some nodes twice) are dropped.
  */
 export function promqlTypeErrors(text: string): TypeError[] {
-  const { EditorState, language, Parser } = load();
-  const parser = new Parser(EditorState.create({ doc: text, extensions: language }));
+  const { parse, Parser } = load();
+  // The whole tree, parsed at once: an editor state parses for a time budget only (20 ms at creation), and a
+  // partial tree of a long expression on a slow machine would report errors that are not there.
+  const tree = parse(text);
+  const parser = new Parser({ field: () => ({ tree }), sliceDoc: (from, to) => text.slice(from, to) });
   parser.analyze();
   const seen = new Set<string>();
   const errors: TypeError[] = [];

@@ -14,6 +14,7 @@ import type { Project } from '../project/project.ts';
 import { buildProject } from '../project/project.ts';
 import { sortProblems } from '../validate/problem.ts';
 import { validateAsync } from '../validate/validate.ts';
+import { crossCheck } from '../crosscheck/index.ts';
 import type { ApplyEvent, FullHandlers } from './apply.ts';
 import { applyPlan } from './apply.ts';
 import { probeAndReadLive } from './live-state.ts';
@@ -136,7 +137,12 @@ export async function publishProject<C extends BaseConfig>(
     : Promise.resolve(secrets);
   const problems = sortProblems([
     ...built.problems,
-    ...(built.complete ? await validateAsync(built.registry, built.config) : []),
+    ...(built.complete
+      ? [
+          ...(await validateAsync(built.registry, built.config)),
+          ...crossCheck(project, built.registry, built.config),
+        ]
+      : []),
   ]);
   if (problems.length > 0) {
     client.cancel();

@@ -4,8 +4,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogueOf } from '../../src/catalogue/catalogue.ts';
+import { catalogueFor, catalogueOf } from '../../src/catalogue/catalogue.ts';
+import type { AlloyPipeline } from '../../src/catalogue/check.ts';
 import { checkCatalogue, valuesFor } from '../../src/catalogue/check.ts';
+import { citationProblems } from '../../src/catalogue/citation.ts';
+import type { CollectedQuery } from '../../src/catalogue/queries.ts';
+import type { MetricEntry } from '../../src/catalogue/types.ts';
+import { extractAlloyFacts } from '../../src/alloy/facts.ts';
+import { parseAlloyOrThrow } from '../../src/alloy/parser.ts';
+import { readAlloyConfigs } from '../../src/crosscheck/telemetry-configs.ts';
+import { refOf } from '../../src/core/resource.ts';
+import { buildProject } from '../../src/project/project.ts';
+import { formatProblem } from '../../src/validate/problem.ts';
 import { METRICS, SLO_RECORDING_RULES } from '../../src/catalogue/metrics.ts';
 import { analyzeQuery, namesOfSelector } from '../../src/catalogue/names.ts';
 import { collectQueries, recordingRules } from '../../src/catalogue/queries.ts';
@@ -19,6 +29,21 @@ const built = buildValidated(await loadProject(root));
 const queries = collectQueries(built.registry);
 const catalogue = catalogueOf(METRICS);
 const recorded = recordingRules(built.registry);
+const pipelines = readAlloyConfigs(root).flatMap(({ file, facts }): AlloyPipeline[] =>
+  facts === undefined ? [] : [{ file, facts }],
+);
+/** The components the real-stack tests run (test/content/real-*.test.ts). */
+const OBSERVED = [
+  'prometheus',
+  'alertmanager',
+  'node-exporter',
+  'scrape',
+  'rules',
+  'postgres-exporter',
+  'redis-exporter',
+  'nginx-exporter',
+  'haproxy',
+];
 
 describe('the metric catalogue', () => {
   it('collects the queries of dashboards, variables, alert and recording rules and data sources', () => {
@@ -28,7 +53,7 @@ describe('the metric catalogue', () => {
   });
 
   it('holds every metric a query reads, and every label a selector matches on it', () => {
-    expect(checkCatalogue(queries, catalogue, recorded).map((f) => `${f.where}: ${f.message}`)).toEqual([]);
+    expect(checkCatalogue({ queries, catalogue, recorded, pipelines }).map(formatProblem)).toEqual([]);
   });
 
   it('holds nothing that no query reads', () => {
@@ -49,16 +74,29 @@ describe('the metric catalogue', () => {
   it('says for each entry what emits it, in which versions, with which labels, and where that is known from', () => {
     for (const m of METRICS) {
       expect(m.versions, m.name).not.toBe('');
-      expect(m.source, m.name).not.toBe('');
+      expect(citationProblems(m), m.name).toEqual([]);
       expect(m.help, m.name).toMatch(/\.$/);
       expect(new Set(m.labels).size, `${m.name} lists a label twice`).toBe(m.labels.length);
-      // Only what test/content/real-prometheus.test.ts runs can have been observed (and is checked there).
-      if (m.evidence === 'observed') {
-        expect(['prometheus', 'alertmanager', 'node-exporter', 'scrape', 'rules'], m.name).toContain(
-          m.component,
-        );
-      }
+      // Only what the real-stack tests run can have been observed (and is checked there).
+      if (m.evidence === 'observed') expect(OBSERVED, m.name).toContain(m.component);
+      else expect(m.evidence, m.name).toBe('code');
     }
+  });
+
+  it('refuses an entry that cites no file of a repository at a release or commit', () => {
+    const entry = METRICS[0];
+    if (entry === undefined) throw new Error('the catalogue is empty');
+    const cite = (source: unknown): string[] => citationProblems({ ...entry, source } as MetricEntry);
+    expect(cite({ declared: 'our code' })).toEqual(['cites no repository file: declared in a Config']);
+    expect(cite({ repo: 'grafana/alloy', ref: 'main', path: 'go.mod' })).toEqual([
+      'cites ref "main", which moves: give a release tag or a full commit',
+    ]);
+    expect(cite({ repo: 'alloy', ref: 'v1.18.0', path: 'go.mod' })).toEqual([
+      'cites repository "alloy": write it as owner/name',
+    ]);
+    expect(cite({ repo: 'grafana/alloy', ref: 'v1.18.0', path: 'internal/component mixin' })).toEqual([
+      'cites path "internal/component mixin": give the file that defines the name',
+    ]);
   });
 
   it('pins Beyla names to the Beyla embedded in the pinned Alloy, and holds no older name', () => {
@@ -112,39 +150,140 @@ describe('the metric catalogue', () => {
   });
 
   it('reports a metric outside it, a label the metric does not carry, and a rule nobody records', () => {
-    const fixture = buildValidated(fixtureProject());
-    const findings = checkCatalogue(
-      collectQueries(fixture.registry),
-      catalogue,
-      recordingRules(fixture.registry),
-    );
-    const messages = findings.map((f) => f.message);
-    expect(messages).toContain('reads http_requests_total, which is not in the metric catalogue');
+    const fixture = buildProject(fixtureProject());
+    const undeclared = catalogueOf(METRICS);
+    const messages = checkCatalogue({
+      queries: collectQueries(fixture.registry),
+      catalogue: undeclared,
+      recorded: recordingRules(fixture.registry),
+    }).map((p) => p.problem);
     expect(messages).toContain(
-      'reads http_request_duration_seconds_bucket, which is not in the metric catalogue',
+      'reads http_requests_total, which is not in the metric catalogue: no component of the stack is known to emit it',
     );
     // The fixture records job:http_requests:rate5m itself; up is in the catalogue.
     expect(messages.filter((m) => m.includes('job:http_requests:rate5m') || m.includes(' up,'))).toEqual([]);
+    // Declared in the fixture's Config, they are known.
+    expect(
+      checkCatalogue({
+        queries: collectQueries(fixture.registry),
+        catalogue: catalogueFor(fixture.config),
+        recorded: recordingRules(fixture.registry),
+      }),
+    ).toEqual([]);
 
-    const own = collectQueries(built.registry)
-      .filter((q) => q.language === 'PromQL')
-      .slice(0, 1);
-    const first = own[0];
+    const first = queries.find((q) => q.language === 'PromQL');
     if (first === undefined) throw new Error('the repository has PromQL queries');
     const broken = [
       { ...first, text: 'sum(rate(node_cpu_seconds_total{job="node-exporter", cpu_mode="idle"}[5m]))' },
       { ...first, text: 'rpc_server_call_duration_seconds_count{rpc_grpc_status_code!="0"}' },
       { ...first, text: 'slo:nothing:ratio' },
       { ...first, text: '{__name__=~"nothing_(a|b)"}' },
+      { ...first, text: 'sum(rate(node_cpu_second_total[5m]))' },
     ];
-    expect(checkCatalogue(broken, catalogue, recorded).map((f) => f.message)).toEqual([
+    const problems = checkCatalogue({ queries: broken, catalogue, recorded });
+    expect(problems.map((p) => p.problem)).toEqual([
       expect.stringMatching(
-        /^matches label cpu_mode on node_cpu_seconds_total, which the catalogue says it does not carry/,
+        /^matches label cpu_mode on node_cpu_seconds_total, which node_exporter .* does not attach in every version$/,
       ),
       expect.stringMatching(/^matches label rpc_grpc_status_code on rpc_server_call_duration_seconds_count/),
-      'reads slo:nothing:ratio, which no recording rule records',
-      'reads nothing_a, which is not in the metric catalogue',
-      'reads nothing_b, which is not in the metric catalogue',
+      'reads slo:nothing:ratio, which no recording rule of the repository records',
+      'reads nothing_a, which is not in the metric catalogue: no component of the stack is known to emit it',
+      'reads nothing_b, which is not in the metric catalogue: no component of the stack is known to emit it',
+      'reads node_cpu_second_total, which is not in the metric catalogue: no component of the stack is known to emit it',
     ]);
+    // Each names the file, the resource and the field, and says what to do.
+    for (const p of problems) {
+      expect(p.file).toBe(first.resource.source);
+      expect(p.ref).toBe(refOf(first.resource));
+      expect(p.path).toBe(first.path);
+    }
+    expect(problems[0]?.fix).toMatch(/^Match one of its labels \(.*cpu.*mode.*\)$/);
+    expect(problems[5]?.fix).toMatch(/^Closest known: node_cpu_seconds_total\b/);
+    expect(problems[5]?.fix).toContain('declare it in stack.config.ts catalogue.metrics');
+  });
+});
+
+describe('what the committed Alloy configuration emits', () => {
+  const first = queries.find((q) => q.language === 'PromQL');
+  if (first === undefined) throw new Error('the repository has PromQL queries');
+  const reading = (text: string): CollectedQuery[] => [{ ...first, text }];
+  const facts = (alloy: string): AlloyPipeline[] => [
+    { file: 'configs/alloy/test.alloy', facts: extractAlloyFacts(parseAlloyOrThrow(alloy, 'test.alloy')) },
+  ];
+  const spans = 'sum(rate(otelcol_exporter_sent_spans_total{job="alloy"}[5m]))';
+
+  it('refuses a series no component of the pipeline emits, naming the components that would', () => {
+    // The OTLP exporter gets logs only: it counts no spans.
+    const logsOnly = facts(`
+otelcol.receiver.otlp "in" {
+  output {
+    logs = [otelcol.exporter.otlp.out.input]
+  }
+}
+otelcol.exporter.otlp "out" {
+  client {
+    endpoint = "x:4317"
+  }
+}
+otelcol.exporter.prometheus "metrics" {
+  forward_to = []
+}
+`);
+    const problems = checkCatalogue({ queries: reading(spans), catalogue, recorded, pipelines: logsOnly });
+    expect(problems.map((p) => p.problem)).toEqual([
+      expect.stringMatching(
+        /^reads otelcol_exporter_sent_spans_total, which only otelcol\.exporter\.\* \(but otelcol\.exporter\.prometheus, otelcol\.exporter\.loki\) that handles traces emits .*; configs\/alloy\/test\.alloy has none, so the series never exists$/,
+      ),
+    ]);
+    // A loki.write series with no loki.write at all.
+    expect(
+      checkCatalogue({
+        queries: reading('sum(rate(loki_write_sent_entries_total{job="alloy"}[5m]))'),
+        catalogue,
+        recorded,
+        pipelines: logsOnly,
+      }).map((p) => p.problem),
+    ).toEqual([expect.stringMatching(/^reads loki_write_sent_entries_total, which only loki\.write emits/)]);
+  });
+
+  it('accepts it once spans reach an exporter built on the exporter helper', () => {
+    const traces = facts(`
+otelcol.processor.batch "b" {
+  output {
+    traces = [otelcol.exporter.otlphttp.out.input]
+  }
+}
+otelcol.exporter.otlphttp "out" {
+  client {
+    endpoint = "http://x:4318"
+  }
+}
+`);
+    expect(checkCatalogue({ queries: reading(spans), catalogue, recorded, pipelines: traces })).toEqual([]);
+  });
+
+  it("holds for the repository's own configuration, and would have refused the exporter series it read before", () => {
+    const own = pipelines[0];
+    expect(own?.file).toBe('configs/alloy/config.alloy');
+    const before = [
+      'otelcol_exporter_sent_spans_total',
+      'otelcol_exporter_enqueue_failed_spans_total',
+      'otelcol_exporter_loki_entries_failed',
+      'loki_write_dropped_entries_total',
+      'otelcol_receiver_refused_metric_points_total',
+    ].map((name) => `sum(rate(${name}{job="alloy"}[5m]))`);
+    expect(checkCatalogue({ queries: before.flatMap(reading), catalogue, recorded, pipelines })).toEqual([]);
+    for (const gone of [
+      'otelcol_exporter_sent_metric_points_total',
+      'otelcol_exporter_send_failed_log_records_total',
+    ])
+      expect(
+        checkCatalogue({
+          queries: reading(`sum(rate(${gone}{job="alloy"}[5m]))`),
+          catalogue,
+          recorded,
+          pipelines,
+        }).map((p) => p.problem),
+      ).toEqual([expect.stringMatching(new RegExp(`^reads ${gone}, which is not in the metric catalogue`))]);
   });
 });

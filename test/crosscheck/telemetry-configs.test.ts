@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkTelemetryConfigs } from '../../src/commands/telemetry-configs.ts';
+import { checkTelemetryConfigs } from '../../src/crosscheck/telemetry-configs.ts';
 import { formatProblem } from '../../src/validate/problem.ts';
 import { ROOT, repository } from '../fixtures/grafana.ts';
 

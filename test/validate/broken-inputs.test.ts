@@ -50,6 +50,7 @@ import {
   baseDefinitions,
   configSet,
   dashboardInput,
+  FIXTURE_METRICS,
   fixtureProject,
   folder,
 } from '../fixtures/project.ts';
@@ -64,6 +65,10 @@ interface Case {
    * appear.
    */
   readonly expected: readonly (readonly [where: string, message: string])[];
+  /** A distinctive part of the first problem's fix. */
+  readonly fix?: string;
+  /** Config fields replacing the fixture's. */
+  readonly config?: Record<string, unknown>;
 }
 
 interface DashboardOptions {
@@ -547,6 +552,32 @@ const cases: readonly Case[] = [
         'expected type vector in call to function "histogram_quantile", got matrix',
       ],
     ],
+  },
+  {
+    name: 'a metric no component emits and nobody declared is reported with the closest known names',
+    breakIt: (d) => {
+      d.bad = at(
+        'dashboards/bad.ts',
+        dashboardOf('bad', [rate('sum(rate(htp_requests_total[$__rate_interval]))')]),
+      );
+    },
+    expected: [
+      [
+        'dashboards/bad.ts Dashboard/bad panels[0].targets[0].expr',
+        'reads htp_requests_total, which is not in the metric catalogue',
+      ],
+    ],
+    fix: 'Closest known: http_requests_total',
+  },
+  {
+    name: 'a declared metric without its source is a Config problem',
+    breakIt: () => undefined,
+    config: {
+      catalogue: {
+        metrics: [...FIXTURE_METRICS, { name: 'billing_invoices_total', type: 'counter', source: '' }],
+      },
+    },
+    expected: [['stack.config.ts catalogue.metrics[2].source', 'is missing: say what emits the metric']],
   },
   {
     name: 'a query using a variable the dashboard does not define is reported',
@@ -1107,12 +1138,12 @@ describe('broken inputs', () => {
     expect(result.files).toBe(15);
   });
 
-  it.each(cases)('$name', ({ breakIt, expected }) => {
+  it.each(cases)('$name', ({ breakIt, expected, fix, config }) => {
     const defs = baseDefinitions();
     breakIt(defs);
     let caught: unknown;
     try {
-      renderProject(fixtureProject(defs), { outDir: out });
+      renderProject(fixtureProject(defs, config), { outDir: out });
     } catch (error) {
       caught = error;
     }
@@ -1126,6 +1157,7 @@ describe('broken inputs', () => {
       // The secret values these cases write are never repeated back.
       expect(formatProblem(p)).not.toContain('hunter2');
     });
+    if (fix !== undefined) expect(problems[0]?.fix).toContain(fix);
     expect(readdirSync(out)).toEqual([]);
   });
 });
@@ -1141,10 +1173,10 @@ describe('broken inputs published', () => {
 
   it.each(cases)(
     '$name: publish exits 1 with the same problems, and Grafana receives no write',
-    async ({ breakIt }) => {
+    async ({ breakIt, config }) => {
       const defs = baseDefinitions();
       breakIt(defs);
-      const project = fixtureProject(defs);
+      const project = fixtureProject(defs, config);
       // Every secret the content names, set (so that only the problems stop the run).
       const env = Object.fromEntries(
         [...secretsNeeded(buildProject(project).registry.resources).keys()].map((name) => [
