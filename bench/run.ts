@@ -6,7 +6,8 @@
  * render: for 250, 500 and 1,000 generated dashboards of 20 panels, the time to build (define), validate and
  * serialize them to canonical files, next to the floor measured in the same run: building the same dashboards
  * with the SDK builders and JSON.stringify alone. Also the render command over the repository, start-up included,
- * writing into a fresh scratch folder (`--out`), never into the repository's rendered/.
+ * writing into a fresh scratch folder (`--out`), never into the repository's rendered/. And what the PromQL type
+ * checks and the metric catalogue add to validation (render.contentChecks: bench/content-checks.ts).
  *
  * `npm run --silent bench` prints the JSON alone (without --silent, npm prints its own header lines first).
  */
@@ -27,11 +28,14 @@ import { validate } from '../src/validate/validate.ts';
 import { PANELS_PER_DASHBOARD, generatedDashboard } from './generate.ts';
 import { publishBench } from './publish.ts';
 import { repositoryRender } from './repository-render.ts';
+import { contentChecks } from './content-checks.ts';
+import { loadProject } from '../src/project/load.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = [250, 500, 1000];
 const RUNS = 7;
 
+const repository = await loadProject(root);
 const configSet = defineConfig({ defaultEnvironment: 'bench', base: { severities: {} } });
 
 function project(count: number): Project {
@@ -149,10 +153,16 @@ function renderBench(): unknown {
   });
   rmSync(out, { recursive: true, force: true });
   const first = rows[0];
+  const checks = {
+    repository: contentChecks(repository, { runs: RUNS, catalogue: true, collect }),
+    generated1000: contentChecks(project(1000), { runs: 3, catalogue: false, collect }),
+  };
   const last = rows[rows.length - 1];
   return {
     rows,
     targets: { withoutValidationVsFloor: 2, withValidationVsFloor: 6 },
+    // What the PromQL type checks and the metric catalogue add to validation (bench/content-checks.ts).
+    contentChecks: checks,
     // 1.0 means perfectly linear: the cost per dashboard at 1,000 divided by the cost per dashboard at 250.
     linearity:
       first !== undefined && last !== undefined ? round(last.msPerDashboard / first.msPerDashboard, 2) : null,
