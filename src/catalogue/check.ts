@@ -15,7 +15,7 @@ import { selectorHint } from './components.ts';
 import { SLO_RECORDING_RULES } from './metrics.ts';
 import { analyzeQuery, namesOfSelector } from './names.ts';
 import type { CollectedQuery } from './queries.ts';
-import type { AlloyProducer, MetricEntry } from './types.ts';
+import type { AlloyProducer } from './types.ts';
 
 /** Representative values of the query's dashboard variables (none outside dashboards). */
 export function valuesFor(query: CollectedQuery): ReadonlyMap<string, string> {
@@ -47,23 +47,19 @@ function matchesComponent(pattern: string, name: string): boolean {
   return pattern.endsWith('.*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
 
-/** The components of the pipelines that emit what the producer says, as `file: id`. */
-function producersIn(pipelines: readonly AlloyPipeline[], producer: AlloyProducer): string[] {
-  const found: string[] = [];
-  for (const { file, facts } of pipelines) {
-    for (const component of facts.components) {
-      if (!producer.components.some((p) => matchesComponent(p, component.name))) continue;
-      if ((producer.except ?? []).includes(component.name)) continue;
-      const signal = producer.signal;
-      if (
-        signal !== undefined &&
-        !facts.routes.some((r) => r.signal === signal && (r.from === component.id || r.to === component.id))
-      )
-        continue;
-      found.push(`${file}: ${component.id}`);
-    }
-  }
-  return found;
+/** Whether a component of the pipelines emits what the producer says. */
+function emitted(pipelines: readonly AlloyPipeline[], producer: AlloyProducer): boolean {
+  return pipelines.some(({ facts }) =>
+    facts.components.some(
+      (component) =>
+        producer.components.some((p) => matchesComponent(p, component.name)) &&
+        !(producer.except ?? []).includes(component.name) &&
+        (producer.signal === undefined ||
+          facts.routes.some(
+            (r) => r.signal === producer.signal && (r.from === component.id || r.to === component.id),
+          )),
+    ),
+  );
 }
 
 function describeProducer(producer: AlloyProducer): string {
@@ -135,20 +131,23 @@ export function checkCatalogue(input: CatalogueCheckInput): Problem[] {
             if (m.label === '__name__' || resolved.labels.has(m.label)) continue;
             const labels = [...resolved.labels].filter((l) => !['job', 'instance', 'cluster'].includes(l));
             report(
-              `matches label ${m.label} on ${name}, which ${entry.versions} does not attach in every version`,
+              `matches label ${m.label} on ${name}, which does not carry it in every version the catalogue names (${entry.versions})`,
               `Match one of its labels (${labels.join(', ') || 'it has none but job, instance and cluster'})${entry.component === 'declared' ? ', or add the label to its declaration in stack.config.ts' : ''}`,
             );
           }
         }
         const producer = entry.producedBy;
         if (producer === undefined || pipelines.length === 0 || entry.component !== 'alloy') continue;
-        if (producersIn(pipelines, producer).length > 0) continue;
+        if (emitted(pipelines, producer)) continue;
         const key = `${query.resource.source}\u0000${refOf(query.resource)}\u0000${query.path}\u0000${name}`;
         if (producerReported.has(key)) continue;
         producerReported.add(key);
+        const files = pipelines.map((p) => p.file).join(', ');
         report(
-          `reads ${name}, which only ${describeProducer(producer)} emits (${producer.why}); ${pipelines.map((p) => p.file).join(', ')} has none, so the series never exists`,
-          `Read what the pipeline's components emit (${entryNote(entry)}), or route the signal through such a component`,
+          `reads ${name}, which only ${describeProducer(producer)} emits (${producer.why}); ${files} has none, so the series never exists`,
+          producer.signal === undefined
+            ? `Read a series the pipeline's components emit, or add such a component to ${files}`
+            : `Read a series the pipeline's components emit, or route ${producer.signal} through such a component in ${files}`,
         );
       }
     }
@@ -166,8 +165,4 @@ export function checkCatalogue(input: CatalogueCheckInput): Problem[] {
     }
   }
   return problems;
-}
-
-function entryNote(entry: MetricEntry): string {
-  return `the catalogue's ${entry.versions} entries`;
 }

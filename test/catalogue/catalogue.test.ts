@@ -183,7 +183,7 @@ describe('the metric catalogue', () => {
     const problems = checkCatalogue({ queries: broken, catalogue, recorded });
     expect(problems.map((p) => p.problem)).toEqual([
       expect.stringMatching(
-        /^matches label cpu_mode on node_cpu_seconds_total, which node_exporter .* does not attach in every version$/,
+        /^matches label cpu_mode on node_cpu_seconds_total, which does not carry it in every version the catalogue names \(node_exporter .*\)$/,
       ),
       expect.stringMatching(/^matches label rpc_grpc_status_code on rpc_server_call_duration_seconds_count/),
       'reads slo:nothing:ratio, which no recording rule of the repository records',
