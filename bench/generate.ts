@@ -16,6 +16,22 @@ import {
 
 export const PANELS_PER_DASHBOARD = 20;
 
+/** The metrics the generated content reads, declared as a team declares its own (its `route` label is not Beyla's). */
+export const BENCH_METRICS = [
+  {
+    name: 'http_server_request_duration_seconds',
+    type: 'histogram',
+    labels: ['service_name', 'route'],
+    source: 'the generated services of bench/generate.ts',
+  },
+  {
+    name: 'http_requests_total',
+    type: 'counter',
+    labels: ['code'],
+    source: 'the generated services of bench/generate.ts',
+  },
+] as const;
+
 function panelFor(d: number, p: number) {
   const selector = `{job=~"$job", service_name="svc-${d}", route="/r/${p}"}`;
   const queries = [

@@ -22,7 +22,7 @@ import type { Project } from '../src/project/project.ts';
 import { publishProject } from '../src/publish/publish.ts';
 import { driftCheck } from '../src/drift/run.ts';
 import { renderProject } from '../src/commands/render.ts';
-import { generatedDashboard } from './generate.ts';
+import { BENCH_METRICS, generatedDashboard } from './generate.ts';
 
 const LATENCY_MS = 20;
 const DASHBOARDS = 500;
@@ -41,6 +41,7 @@ const configSet = defineConfig({
         repeatInterval: '4h',
       },
     },
+    catalogue: { metrics: BENCH_METRICS },
   },
 });
 

@@ -61,10 +61,41 @@ export interface TypeError {
 }
 
 /**
- * The type errors of a PromQL expression that parses (syntax errors are the parser's to report: one error per
- * expression, the first). Duplicates (the analysis reports some nodes twice) are dropped.
+ * The placeholder a string literal stands for in a shape: what the analysis can tell of a string is whether it is
+ * empty and whether, as a regular expression, it matches the empty string (a selector without a metric name needs
+ * one matcher that does not); names, numbers, durations and structure are kept as written.
  */
-export function promqlTypeErrors(text: string): TypeError[] {
+function placeholderOf(body: string): string {
+  if (body === '') return '""';
+  try {
+    return new RegExp(`^(?:${body})$`).test('') ? '".*"' : '"s"';
+  } catch {
+    return JSON.stringify(body);
+  }
+}
+
+const STRING = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`/g;
+
+/**
+ * The shape of an expression: every string literal replaced by its placeholder. Two queries of one shape have the
+ * same types, so dashboards repeating a query over other label values are analysed once.
+ */
+export function shapeOf(text: string): string {
+  return text.replace(STRING, (_m, d: string | undefined, q: string | undefined, b: string | undefined) =>
+    placeholderOf(d ?? q ?? b ?? ''),
+  );
+}
+
+/** Whether a shape has type errors; bounded, cleared when full. */
+const shapes = new Map<string, boolean>();
+const SHAPES_MAX = 20_000;
+
+/** Forgets every shape: the bench measures a run as a command starts it, cold. */
+export function forgetShapes(): void {
+  shapes.clear();
+}
+
+function analyse(text: string): TypeError[] {
   const { parse, Parser } = load();
   // The whole tree, parsed at once: an editor state parses for a time budget only (20 ms at creation), and a
   // partial tree of a long expression on a slow machine would report errors that are not there.
@@ -80,5 +111,19 @@ export function promqlTypeErrors(text: string): TypeError[] {
     seen.add(key);
     errors.push({ message: d.message, near: text.slice(d.from, d.to), column: d.from + 1 });
   }
+  return errors;
+}
+
+/**
+ * The type errors of a PromQL expression that parses (syntax errors are the parser's to report: one error per
+ * expression, the first). Duplicates (the analysis reports some nodes twice) are dropped. A shape known to be
+ * free of errors is not analysed again; one with errors is, on the text itself, so that columns are its own.
+ */
+export function promqlTypeErrors(text: string): TypeError[] {
+  const shape = shapeOf(text);
+  if (shapes.get(shape) === false) return [];
+  const errors = analyse(text);
+  if (shapes.size >= SHAPES_MAX) shapes.clear();
+  shapes.set(shape, errors.length > 0);
   return errors;
 }
