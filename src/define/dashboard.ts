@@ -71,6 +71,14 @@ function normalizeOwned(model: Dashboard, uid: string): Dashboard {
 }
 
 /**
+ * A classic model as defineDashboard makes it its resource's spec (a copy: the model is left as it is): what an
+ * import compares the code it writes with.
+ */
+export function normalizedDashboard(model: Dashboard, uid: string): Dashboard {
+  return normalizeOwned(deepCopy(model), uid);
+}
+
+/**
  * A dashboard, built in the classic (v1) JSON model and published in it, or in the v2 schema where the Config's
  * `grafana.dashboardSchema` is `v2`.
  */

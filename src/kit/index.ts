@@ -15,3 +15,4 @@ export * from './panels/text.ts';
 export * from './panels/timeseries.ts';
 export * from './promql.ts';
 export * from './series.ts';
+export * from './panels/placed.ts';

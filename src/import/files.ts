@@ -1,0 +1,128 @@
+/**
+ * Content files an import writes: one per resource, in the content folder of its kind, named after its uid, with
+ * the imports its code needs, formatted by the repository's own Prettier settings, and listed in the folder's
+ * index.ts (which validation requires).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Code } from './code.ts';
+import { calledIn, print, readsConfig } from './code.ts';
+
+/** The content folder each imported kind goes to. */
+export const FOLDER_OF_KIND = {
+  Folder: 'dashboards',
+  Dashboard: 'dashboards',
+} as const;
+
+export type ImportedKind = keyof typeof FOLDER_OF_KIND;
+
+export interface ContentFile {
+  /** Relative to the root: `dashboards/service-red.ts`. */
+  readonly path: string;
+  /** The identifier the index imports it as. */
+  readonly binding: string;
+  readonly source: string;
+}
+
+/** How content files import the SDK and the Config type, as the repository's own content does. */
+export interface ProjectStyle {
+  /** `../src/index.ts` in this repository; a package name where the SDK is installed as one. */
+  readonly sdk: string;
+  /** `import type { StackConfig } from '../stack.config.ts'`, when the project exports such a type. */
+  readonly configType?: { readonly name: string; readonly from: string };
+}
+
+/** The style of the project at `root`: the SDK import of its dashboards' index, and its Config type. */
+export function projectStyle(root: string): ProjectStyle {
+  let sdk = '../src/index.ts';
+  for (const dir of ['dashboards', 'alerts', 'datasources', 'slos']) {
+    const index = join(root, dir, 'index.ts');
+    if (!existsSync(index)) continue;
+    for (const file of [index]) {
+      const match = /from '([^']+)'/.exec(readFileSync(file, 'utf8'));
+      if (match?.[1] !== undefined && !match[1].startsWith('./')) sdk = match[1];
+    }
+  }
+  const config = join(root, 'stack.config.ts');
+  const text = existsSync(config) ? readFileSync(config, 'utf8') : '';
+  // The Config type content files name: StackConfig by convention, else the one defineConfig is given.
+  const type = /export (?:type|interface) StackConfig\b/.test(text)
+    ? 'StackConfig'
+    : /defineConfig<(\w+)>\(/.exec(text)?.[1];
+  return type === undefined ? { sdk } : { sdk, configType: { name: type, from: '../stack.config.ts' } };
+}
+
+/** `service-red` → `serviceRed`; a leading digit gets an underscore. */
+export function bindingOf(name: string): string {
+  const camel = name
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c === undefined ? '' : c.toUpperCase()))
+    .replace(/^[A-Z]/, (c) => c.toLowerCase());
+  return /^[A-Za-z_$]/.test(camel) ? camel : `_${camel}`;
+}
+
+/** A file name for a uid: lower-case letters, digits and dashes. */
+export function fileNameOf(uid: string): string {
+  const name = uid
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return name === '' ? 'imported' : name;
+}
+
+/**
+ * The source of a content file defining one resource with `definer(input)`: the input a function of the Config
+ * when it reads the Config and the project has a Config type, a plain value otherwise.
+ */
+export function contentSource(
+  definer: string,
+  input: Code,
+  style: ProjectStyle,
+  header: string,
+  extra: readonly string[] = [],
+): string {
+  const functions = [...new Set([definer, ...calledIn(input), ...extra])].sort();
+  const withConfig = readsConfig(input) && style.configType !== undefined;
+  const lines = [`// ${header}`];
+  if (withConfig && style.configType !== undefined)
+    lines.push(`import type { ${style.configType.name} } from '${style.configType.from}';`);
+  lines.push(`import { ${functions.join(', ')} } from '${style.sdk}';`, '');
+  const body = print(input);
+  lines.push(
+    withConfig && style.configType !== undefined
+      ? `export default ${definer}((cfg: ${style.configType.name}) => (${body}));`
+      : `export default ${definer}(${body});`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The index with the files added: an import line after the last import, and the binding at the end of the
+ * default-exported array. Undefined when the index does not have that shape (the caller says to add them by hand).
+ */
+export function indexWith(
+  index: string,
+  files: readonly { binding: string; file: string }[],
+): string | undefined {
+  const end = index.lastIndexOf('];');
+  const start = index.indexOf('export default [');
+  if (start < 0 || end < start) return undefined;
+  const lines = index.split('\n');
+  let lastImport = -1;
+  lines.forEach((line, i) => {
+    if (/^import\b/.test(line)) lastImport = i;
+  });
+  const imports = files.map((f) => `import ${f.binding} from './${f.file}';`);
+  lines.splice(lastImport + 1, 0, ...imports);
+  const withImports = lines.join('\n');
+  const close = withImports.lastIndexOf('];');
+  const before = withImports.slice(0, close).replace(/\s*$/, '');
+  const separator = before.endsWith('[') || before.endsWith(',') ? '' : ',';
+  return `${before}${separator}\n${files.map((f) => `  ${f.binding},`).join('\n')}\n${withImports.slice(close)}`;
+}
+
+/** A new index listing the files. */
+export function newIndex(files: readonly { binding: string; file: string }[], what: string): string {
+  return `// ${what}. A content file not reachable from here is reported by validation.\n${files
+    .map((f) => `import ${f.binding} from './${f.file}';`)
+    .join('\n')}\n\nexport default [\n${files.map((f) => `  ${f.binding},`).join('\n')}\n];\n`;
+}
