@@ -2,7 +2,8 @@ import type { ErrorCode } from '../core/errors.ts';
 import { StackError } from '../core/errors.ts';
 
 /** The commands of the project, as named in package.json. */
-export type CommandName = 'render' | 'validate' | 'publish' | 'drift' | 'diff' | 'sim' | 'bench' | 'test' | 'import';
+export type CommandName =
+  'render' | 'validate' | 'publish' | 'drift' | 'diff' | 'sim' | 'bench' | 'test' | 'import';
 
 export const EXIT = { ok: 0, error: 1, drift: 2, auth: 3, partial: 4 } as const;
 
