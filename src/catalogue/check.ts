@@ -89,6 +89,7 @@ export function checkCatalogue(input: CatalogueCheckInput): Problem[] {
         path: query.path,
         problem,
         fix,
+        rule: 'metric-catalogue',
       });
     };
     const analysis = analyzeQuery(query.text, valuesFor(query));

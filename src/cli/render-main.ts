@@ -1,5 +1,6 @@
 import { loadProject } from '../project/load.ts';
 import { renderProject } from '../commands/render.ts';
+import { formatProblem } from '../validate/problem.ts';
 import type { Output } from './run.ts';
 import { parseFlags } from './run.ts';
 import { resolve } from 'node:path';
@@ -20,6 +21,7 @@ export async function renderMain(root: string, argv: readonly string[], output: 
     ...(flags.env === undefined ? {} : { environment: flags.env }),
     ...(flags.out === undefined ? {} : { outDir: resolve(root, flags.out) }),
   });
+  for (const warning of result.warnings) output.err(formatProblem(warning));
   if (flags.check) {
     output.out(`${result.folder}/ is up to date (${result.files} files).`);
     return 0;

@@ -9,7 +9,9 @@ import { replaceRegion, routingTable } from '../render/readme-table.ts';
 import { renderAll } from '../render/render.ts';
 import type { StaleEntry } from '../render/write.ts';
 import { checkRenderTarget, diffRendered, writeRendered } from '../render/write.ts';
+import type { Problem } from '../validate/problem.ts';
 import { sortProblems } from '../validate/problem.ts';
+import { splitLenient } from '../validate/lenient.ts';
 import { validate } from '../validate/validate.ts';
 
 /** The folder `npm run render` writes, relative to the repository root. */
@@ -24,16 +26,19 @@ export const RENDERED_DIR = 'rendered';
 export function buildValidated<C extends BaseConfig>(
   project: Project<C>,
   environment?: string,
-): BuiltProject<C> {
+): BuiltProject<C> & { readonly warnings: readonly Problem[] } {
   const built = buildProject(project, environment);
-  const problems = sortProblems([
-    ...built.problems,
-    ...(built.complete
-      ? [...validate(built.registry, built.config), ...crossCheck(project, built.registry, built.config)]
-      : []),
-  ]);
-  if (problems.length > 0) throw new ValidationError(problems);
-  return built;
+  const { errors, warnings } = splitLenient(
+    sortProblems([
+      ...built.problems,
+      ...(built.complete
+        ? [...validate(built.registry, built.config), ...crossCheck(project, built.registry, built.config)]
+        : []),
+    ]),
+    built.registry,
+  );
+  if (errors.length > 0) throw new ValidationError([...errors]);
+  return { ...built, warnings };
 }
 
 export interface RenderOptions {
@@ -54,6 +59,8 @@ export interface RenderResult {
   readonly files: number;
   /** What was written or deleted (empty when everything was up to date, and always for --check). */
   readonly changes: readonly StaleEntry[];
+  /** What validation found in imported content that blocks nothing (src/validate/lenient.ts). */
+  readonly warnings: readonly Problem[];
 }
 
 /** `npm run render [-- --check]`: validate, then write (or compare) canonical files. */
@@ -79,14 +86,14 @@ export function renderProject<C extends BaseConfig>(
     const stale = diffRendered(outDir, files);
     if (readme !== undefined) stale.push({ path: '../README.md (routing table)', state: 'stale' });
     if (stale.length > 0) throw new StaleRenderError(folder, stale);
-    return { outDir, folder, files: files.size, changes: [] };
+    return { outDir, folder, files: files.size, changes: [], warnings: built.warnings };
   }
   const changes = writeRendered(outDir, files);
   if (readme !== undefined) {
     writeFileSync(readme.path, readme.text);
     changes.push({ path: '../README.md (routing table)', state: 'stale' });
   }
-  return { outDir, folder, files: files.size, changes };
+  return { outDir, folder, files: files.size, changes, warnings: built.warnings };
 }
 
 /** A folder as messages name it: relative to the root (forward slashes) when inside it, else its absolute path. */
@@ -110,7 +117,7 @@ function readmeUpdate(root: string, table: string): { path: string; text: string
 export function validateProject<C extends BaseConfig>(
   project: Project<C>,
   environment?: string,
-): { resources: number; environment: string } {
+): { resources: number; environment: string; warnings: readonly Problem[] } {
   const built = buildValidated(project, environment);
-  return { resources: built.registry.size, environment: built.config.environment };
+  return { resources: built.registry.size, environment: built.config.environment, warnings: built.warnings };
 }

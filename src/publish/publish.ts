@@ -12,9 +12,10 @@ import { PartialApplyError } from '../grafana/errors.ts';
 import { HANDLERS } from '../handlers/index.ts';
 import type { Project } from '../project/project.ts';
 import { buildProject } from '../project/project.ts';
-import { sortProblems } from '../validate/problem.ts';
+import { formatProblem, sortProblems } from '../validate/problem.ts';
 import { validateAsync } from '../validate/validate.ts';
 import { crossCheck } from '../crosscheck/index.ts';
+import { splitLenient } from '../validate/lenient.ts';
 import type { ApplyEvent, FullHandlers } from './apply.ts';
 import { applyPlan } from './apply.ts';
 import { probeAndReadLive } from './live-state.ts';
@@ -135,19 +136,23 @@ export async function publishProject<C extends BaseConfig>(
         ),
       )
     : Promise.resolve(secrets);
-  const problems = sortProblems([
-    ...built.problems,
-    ...(built.complete
-      ? [
-          ...(await validateAsync(built.registry, built.config)),
-          ...crossCheck(project, built.registry, built.config),
-        ]
-      : []),
-  ]);
+  const { errors: problems, warnings: lenient } = splitLenient(
+    sortProblems([
+      ...built.problems,
+      ...(built.complete
+        ? [
+            ...(await validateAsync(built.registry, built.config)),
+            ...crossCheck(project, built.registry, built.config),
+          ]
+        : []),
+    ]),
+    built.registry,
+  );
   if (problems.length > 0) {
     client.cancel();
-    throw new ValidationError(problems);
+    throw new ValidationError([...problems]);
   }
+  for (const warning of lenient) hooks.onWarning?.(formatProblem(warning).replace(/^warning: /, ''));
   const { info, live, context } = unwrap(await reading);
   const plan = planActions({
     desired: all,

@@ -27,12 +27,20 @@ export function createContext(
   registry: Registry,
   config: BaseConfig,
   problems: Problem[],
+  rule?: string,
 ): ValidationContext {
   return {
     registry,
     config,
     report(resource, path, problem, fix) {
-      problems.push({ file: resource.source, ref: refOf(resource), path, problem, fix });
+      problems.push({
+        file: resource.source,
+        ref: refOf(resource),
+        path,
+        problem,
+        fix,
+        ...(rule === undefined ? {} : { rule }),
+      });
     },
   };
 }

@@ -92,8 +92,11 @@ function collect(registry: Registry, dashboard: ResourceOf<'Dashboard'>): readon
       const ref = target.datasource ?? visit.panel.datasource;
       if (ref === undefined) return;
       const resolved = resolveDatasource(ref, registry, variables);
-      if (!resolved.ok || resolved.type === undefined) return; // an unresolved one is the data source rule's
-      const language = LANGUAGE_OF[resolved.type];
+      // An unresolved reference is the data source rule's; its query is still read when the reference says its
+      // type (a data source of the Grafana the repository does not define, as imported dashboards have).
+      const type = resolved.ok ? resolved.type : typeof ref === 'string' ? undefined : ref.type;
+      if (type === undefined) return;
+      const language = LANGUAGE_OF[type];
       if (language === undefined) return;
       const query = targetText(target, language);
       if (query === undefined) return;

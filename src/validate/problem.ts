@@ -12,12 +12,16 @@ export interface Problem {
   readonly problem: string;
   /** What to do about it, as a sentence. */
   readonly fix: string;
+  /** The rule that found it (validation rules, `metric-catalogue`), for the leniency of imported content. */
+  readonly rule?: string;
+  /** A warning is printed and blocks nothing (src/validate/lenient.ts). */
+  readonly severity?: 'warning';
 }
 
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.ref, p.path].filter((part) => part !== undefined && part !== '').join(' ');
   const fix = /[.…!?]$/.test(p.fix) ? p.fix : `${p.fix}.`;
-  return `${where}: ${p.problem}. ${fix}`;
+  return `${p.severity === 'warning' ? 'warning: ' : ''}${where}: ${p.problem}. ${fix}`;
 }
 
 /** Stable order: by file, then ref, then path, then text; so the report reads the same on every run. */

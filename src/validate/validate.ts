@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BaseConfig } from '../config/base.ts';
 import type { Registry } from '../project/registry.ts';
-import type { ValidationContext, ValidationRule } from './context.ts';
+import type { ValidationRule } from './context.ts';
 import { createContext } from './context.ts';
 import type { Problem } from './problem.ts';
 import { sortProblems } from './problem.ts';
@@ -40,9 +40,14 @@ export const RULES: readonly ValidationRule[] = [
 ];
 
 /** Every rule over the context, one step at a time (a step is a resource of a generator rule, or a whole rule). */
-function* steps(context: ValidationContext, rules: readonly ValidationRule[]): Generator<void> {
+function* steps(
+  registry: Registry,
+  config: BaseConfig,
+  problems: Problem[],
+  rules: readonly ValidationRule[],
+): Generator<void> {
   for (const rule of rules) {
-    const walk = rule.check(context);
+    const walk = rule.check(createContext(registry, config, problems, rule.name));
     if (walk !== undefined) yield* walk;
     yield;
   }
@@ -55,7 +60,7 @@ export function validate(
   rules: readonly ValidationRule[] = RULES,
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const _ of steps(createContext(registry, config, problems), rules));
+  for (const _ of steps(registry, config, problems, rules));
   return sortProblems(problems);
 }
 
@@ -73,7 +78,7 @@ export async function validateAsync(
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   let sliceStart = performance.now();
-  for (const _ of steps(createContext(registry, config, problems), rules)) {
+  for (const _ of steps(registry, config, problems, rules)) {
     if (performance.now() - sliceStart < SLICE_MS) continue;
     await new Promise<void>((resolve) => setImmediate(resolve));
     sliceStart = performance.now();

@@ -148,6 +148,10 @@ describe('render', () => {
 
 describe('validate', () => {
   it('counts the resources of a valid project', () => {
-    expect(validateProject(fixtureProject())).toEqual({ resources: 12, environment: 'production' });
+    expect(validateProject(fixtureProject())).toEqual({
+      resources: 12,
+      environment: 'production',
+      warnings: [],
+    });
   });
 });
