@@ -3,7 +3,7 @@
  * the imports its code needs, formatted by the repository's own Prettier settings, and listed in the folder's
  * index.ts (which validation requires).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Code } from './code.ts';
 import { calledIn, print, readsConfig } from './code.ts';
@@ -32,17 +32,23 @@ export interface ProjectStyle {
   readonly configType?: { readonly name: string; readonly from: string };
 }
 
-/** The style of the project at `root`: the SDK import of its dashboards' index, and its Config type. */
-export function projectStyle(root: string): ProjectStyle {
-  let sdk = '../src/index.ts';
+/** The module content files import `define*` from: the first such import found in the content folders. */
+function sdkImport(root: string): string | undefined {
   for (const dir of ['dashboards', 'alerts', 'datasources', 'slos']) {
-    const index = join(root, dir, 'index.ts');
-    if (!existsSync(index)) continue;
-    for (const file of [index]) {
-      const match = /from '([^']+)'/.exec(readFileSync(file, 'utf8'));
-      if (match?.[1] !== undefined && !match[1].startsWith('./')) sdk = match[1];
+    const folder = join(root, dir);
+    if (!existsSync(folder)) continue;
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts')).sort()) {
+      const text = readFileSync(join(folder, file), 'utf8');
+      const match = /import\s*\{[^}]*\bdefine\w+[^}]*\}\s*from\s*'([^']+)'/.exec(text);
+      if (match?.[1] !== undefined) return match[1];
     }
   }
+  return undefined;
+}
+
+/** The style of the project at `root`: how its content imports the SDK, and its Config type. */
+export function projectStyle(root: string): ProjectStyle {
+  const sdk = sdkImport(root) ?? '../src/index.ts';
   const config = join(root, 'stack.config.ts');
   const text = existsSync(config) ? readFileSync(config, 'utf8') : '';
   // The Config type content files name: StackConfig by convention, else the one defineConfig is given.

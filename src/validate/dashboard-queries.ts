@@ -90,11 +90,12 @@ function collect(registry: Registry, dashboard: ResourceOf<'Dashboard'>): readon
   for (const visit of panelsOf(spec)) {
     (visit.panel.targets ?? []).forEach((target, j) => {
       const ref = target.datasource ?? visit.panel.datasource;
-      if (ref === undefined) return;
+      if (ref === undefined || ref === null) return;
       const resolved = resolveDatasource(ref, registry, variables);
       // An unresolved reference is the data source rule's; its query is still read when the reference says its
       // type (a data source of the Grafana the repository does not define, as imported dashboards have).
       const type = resolved.ok ? resolved.type : typeof ref === 'string' ? undefined : ref.type;
+      if (typeof type !== 'string') return;
       if (type === undefined) return;
       const language = LANGUAGE_OF[type];
       if (language === undefined) return;

@@ -27,10 +27,13 @@ function known(registry: Registry): string {
  * built-in; with its plugin type when it can be told.
  */
 export function resolveDatasource(
-  ref: DataSourceRef | string,
+  ref: DataSourceRef | string | null,
   registry: Registry,
   variables: ReadonlyMap<string, VariableJson>,
 ): Resolution {
+  // null: the default data source (dashboards exported by older Grafanas write it so).
+  if (ref === null || (typeof ref !== 'object' && typeof ref !== 'string'))
+    return { ok: true, type: undefined };
   const uid = typeof ref === 'string' ? ref : ref.uid;
   const declaredType = typeof ref === 'string' ? undefined : ref.type;
   if (uid === undefined || uid === '') return { ok: true, type: declaredType };

@@ -38,6 +38,9 @@ export function interpolate(text: string, values: ReadonlyMap<string, string>): 
     VARIABLE,
     (_match: string, plain?: string, bracket?: string, _f?: string, braced?: string) => {
       const name = plain ?? bracket ?? braced ?? '';
+      // `$1`, `$2`: a regex group of label_replace or a legend, which Grafana leaves as it is (no variable name is
+      // a number).
+      if (/^\d+$/.test(name)) return _match;
       const value = MACROS[name] ?? values.get(name);
       if (value !== undefined) return value;
       if (!name.startsWith('__')) unknown.push(name);

@@ -99,9 +99,9 @@ function checkPanels(
         'Set the unit it measures in: s, percentunit, reqps, bytes, short, …',
       );
     }
-    const interval = panel.interval;
+    const interval: unknown = panel.interval;
     if (
-      interval !== undefined &&
+      typeof interval === 'string' &&
       interval !== '' &&
       !interval.startsWith('$') &&
       parseDuration(interval.replace(/^>/, '')) === undefined
