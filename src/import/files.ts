@@ -37,7 +37,9 @@ function sdkImport(root: string): string | undefined {
   for (const dir of ['dashboards', 'alerts', 'datasources', 'slos']) {
     const folder = join(root, dir);
     if (!existsSync(folder)) continue;
-    for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts')).sort()) {
+    for (const file of readdirSync(folder)
+      .filter((f) => f.endsWith('.ts'))
+      .sort()) {
       const text = readFileSync(join(folder, file), 'utf8');
       const match = /import\s*\{[^}]*\bdefine\w+[^}]*\}\s*from\s*'([^']+)'/.exec(text);
       if (match?.[1] !== undefined) return match[1];
