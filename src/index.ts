@@ -21,8 +21,14 @@ export type * from './core/specs.ts';
 
 export type { Definition, FromConfig } from './define/definition.ts';
 export { fromConfig } from './define/definition.ts';
-export type { AlertInput, AlertRuleGroupInput, RecordInput, RuleInput } from './define/alert-rule-group.ts';
-export { defineAlertRuleGroup } from './define/alert-rule-group.ts';
+export type {
+  AlertInput,
+  AlertRuleGroupInput,
+  GrafanaAlertRuleGroupInput,
+  RecordInput,
+  RuleInput,
+} from './define/alert-rule-group.ts';
+export { defineAlertRuleGroup, defineGrafanaAlertRuleGroup } from './define/alert-rule-group.ts';
 export type {
   ContactPointInput,
   EmailSettings,

@@ -55,7 +55,9 @@ function checkAlertNodes(rule: AlertRuleSpec): void {
   ) {
     fail(rule, `the threshold node is not "${MATH_REF} > 0"`);
   }
-  if (rule.noDataState !== 'OK' || rule.execErrState !== 'Error' || rule.missingSeriesEvalsToResolve !== 1) {
+  // Grafana before 12 has no missingSeriesEvalsToResolve (and resolves after one evaluation, as 1 says).
+  const resolveAfter = rule.missingSeriesEvalsToResolve ?? 1;
+  if (rule.noDataState !== 'OK' || rule.execErrState !== 'Error' || resolveAfter !== 1) {
     fail(rule, 'its states are not those of a converted Prometheus rule (OK, Error, resolve after 1)');
   }
 }

@@ -13,10 +13,14 @@ import { parseFlags } from './run.ts';
 
 export const IMPORT_USAGE = `Usage: npm run import -- [--all | --only <Kind/uid glob>… | --folder <uid>] [--file <dashboard.json>…] [--dry-run]
 
-Writes what Grafana holds (folders and dashboards) as content files: one file per resource under dashboards/,
-listed in dashboards/index.ts, formatted, each checked to make exactly the resource it was read from. Panels are
-written with the kit's helpers where one gives back the panel exactly, as JSON otherwise. Resources the code
-already defines are left alone; files are never overwritten.
+Writes what Grafana holds as content files, one per resource, listed in the folder's index.ts and formatted:
+folders and dashboards under dashboards/, data sources under datasources/, contact points, mute timings,
+templates, the notification policy tree and alert rule groups under alerts/. Each is checked to make exactly what
+it was read from before anything is written. Panels are written with the kit's helpers where one gives back the
+panel exactly, as JSON otherwise; rule groups as Prometheus rules when they are converted ones. Secure settings
+become secret('NAME') references, listed at the end and added to .env.example (names follow rendered/ where it
+has the resource). Resources the code already defines are left alone; files are never overwritten. Imported
+dashboards carry imported: true: lint and catalogue findings on them are warnings until it is removed.
 
 Flags:
   --all               import everything the code does not define yet
@@ -45,6 +49,12 @@ function summary(result: ImportResult, dryRun: boolean, output: Output): void {
     output.out(`${dryRun ? 'would write' : 'wrote'} ${r.file}: ${r.ref}${panels}`);
   }
   for (const s of result.skipped) output.out(`left ${s.ref}: ${s.why}`);
+  if (result.secrets.length > 0) {
+    output.out(
+      `Secrets Grafana does not return, referenced as secret('…'): set them where publish runs${dryRun ? '' : ' (added to .env.example)'}:`,
+    );
+    for (const [name, where] of result.secrets) output.out(`  ${name}  (${where})`);
+  }
   output.out(
     `${result.imported.length} imported${dryRun ? ' (dry run: nothing written)' : ''}, ${result.skipped.length} left alone.${dryRun || result.imported.length === 0 ? '' : ' Run npm run render, review and commit.'}`,
   );

@@ -1,4 +1,5 @@
 import type { PrometheusRule, PrometheusRuleGroup, RuleDataSourceType } from '../alerting/rule-model.ts';
+import type { AlertRuleGroupSpec } from '../core/specs.ts';
 import { toGrafanaRuleGroup } from '../alerting/to-grafana.ts';
 import { grafanaRecordingRules } from '../config/base.ts';
 import type { Definition, FromConfig } from './definition.ts';
@@ -105,6 +106,38 @@ export function defineAlertRuleGroup<C>(input: FromConfig<C, AlertRuleGroupInput
         spec,
         source,
         origin: { group, datasourceType: g.datasource.type },
+      }),
+    ];
+  });
+}
+
+export interface GrafanaAlertRuleGroupInput {
+  /** Resource uid of the group (`AlertRuleGroup/<uid>`). */
+  readonly uid: string;
+  readonly folderUid: string;
+  /**
+   * The group as Grafana's provisioning API holds it (title, interval in seconds, rules with their queries,
+   * expressions and condition): what `npm run import` writes for a group whose rules are not converted Prometheus
+   * rules. Its rules keep their uids; nothing is derived.
+   */
+  readonly spec: Readonly<Record<string, unknown>>;
+}
+
+/** A Grafana-managed rule group written as Grafana holds it (no Prometheus rule file is rendered from it). */
+export function defineGrafanaAlertRuleGroup<C>(
+  input: FromConfig<C, GrafanaAlertRuleGroupInput>,
+): Definition<C> {
+  return makeDefinition<C>('AlertRuleGroup', ({ config, source }) => {
+    const g = resolveInput(input, config);
+    const spec = { ...g.spec, folderUid: g.folderUid } as unknown as AlertRuleGroupSpec;
+    return [
+      sealResource({
+        kind: 'AlertRuleGroup',
+        uid: g.uid,
+        title: typeof g.spec.title === 'string' ? g.spec.title : g.uid,
+        folderUid: g.folderUid,
+        spec,
+        source,
       }),
     ];
   });

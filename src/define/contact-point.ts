@@ -61,12 +61,34 @@ interface Common {
   readonly disableResolveMessage?: boolean;
 }
 
+/** The other types Grafana knows (src/alerting/secure-settings.ts), written with their settings as Grafana names them. */
+export type OtherContactPointType =
+  | 'prometheus-alertmanager'
+  | 'dingding'
+  | 'discord'
+  | 'googlechat'
+  | 'kafka'
+  | 'LINE'
+  | 'opsgenie'
+  | 'pushover'
+  | 'sensugo'
+  | 'teams'
+  | 'telegram'
+  | 'threema'
+  | 'victorops'
+  | 'wecom';
+
 export type ContactPointInput = Common &
   (
     | { readonly type: 'pagerduty'; readonly settings: PagerDutySettings }
     | { readonly type: 'slack'; readonly settings: SlackSettings }
     | { readonly type: 'email'; readonly settings: EmailSettings }
     | { readonly type: 'webhook'; readonly settings: WebhookSettings }
+    | {
+        readonly type: OtherContactPointType;
+        /** Secure settings (secure-settings.ts) only as `secret('ENV')`, as for the types above. */
+        readonly settings: Readonly<Record<string, JsonValue | SecretRef>>;
+      }
   );
 
 function settingsOf(input: ContactPointInput): Record<string, ContactPointSetting> {

@@ -5,16 +5,42 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Kind } from '../core/kinds.ts';
 import type { Code } from './code.ts';
 import { calledIn, print, readsConfig } from './code.ts';
 
 /** The content folder each imported kind goes to. */
-export const FOLDER_OF_KIND = {
+export const FOLDER_OF_KIND: Readonly<Record<Kind, string>> = {
   Folder: 'dashboards',
   Dashboard: 'dashboards',
-} as const;
+  DataSource: 'datasources',
+  ContactPoint: 'alerts',
+  MuteTiming: 'alerts',
+  NotificationTemplate: 'alerts',
+  NotificationPolicyTree: 'alerts',
+  AlertRuleGroup: 'alerts',
+};
 
-export type ImportedKind = keyof typeof FOLDER_OF_KIND;
+/** The file name of an imported resource, without the folder and extension. */
+export function fileNameFor(kind: Kind, uid: string): string {
+  const name = fileNameOf(uid);
+  switch (kind) {
+    case 'Folder':
+      return `folder-${name}`;
+    case 'ContactPoint':
+      return `contact-point-${name}`;
+    case 'MuteTiming':
+      return `mute-timing-${name}`;
+    case 'NotificationTemplate':
+      return `template-${name}`;
+    case 'NotificationPolicyTree':
+      return 'notification-policies';
+    case 'AlertRuleGroup':
+      return `rules-${name}`;
+    default:
+      return name;
+  }
+}
 
 export interface ContentFile {
   /** Relative to the root: `dashboards/service-red.ts`. */

@@ -4,39 +4,57 @@
  * per resource with the code of src/import/, checks each file makes the resource it was read from before anything
  * is written, and lists the files in their index. Resources the code already defines are left alone.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import type { PrometheusRule } from '../alerting/rule-model.ts';
 import type { BaseConfig } from '../config/base.ts';
 import { desiredOf } from '../core/desired.ts';
 import { ProjectLoadError, UsageError } from '../core/errors.ts';
 import { ownershipOf } from '../core/ownership.ts';
+import type { Kind } from '../core/kinds.ts';
+import { KINDS, KIND_DIRECTORY } from '../core/kinds.ts';
 import type { ResourceRef } from '../core/resource.ts';
 import type { GrafanaClient } from '../grafana/client.ts';
 import { HANDLERS } from '../handlers/index.ts';
 import { appDashboardModel, storedSchema } from '../handlers/dashboard-app.ts';
 import { isAppObject } from '../handlers/app-objects.ts';
-import type { LiveObject } from '../handlers/types.ts';
+import type { KindHandler, LiveObject } from '../handlers/types.ts';
 import type { FullHandlers } from '../publish/apply.ts';
 import type { ApiChoice } from '../publish/live-state.ts';
 import { probeAndReadLive } from '../publish/live-state.ts';
 import { refMatcher } from '../publish/plan.ts';
 import type { Project } from '../project/project.ts';
 import { buildProject } from '../project/project.ts';
+import type { Code } from './code.ts';
 import { object, value } from './code.ts';
+import type { Definer } from './alerting.ts';
+import {
+  DEFINER_NAME,
+  contactPointInput,
+  dataSourceInput,
+  makesLive,
+  muteTimingInput,
+  policyTreeCandidates,
+  ruleGroupCandidates,
+  templateInput,
+} from './alerting.ts';
 import type { ConfigRefs } from './config-refs.ts';
 import { configRefsOf } from './config-refs.ts';
 import { dashboardCode, dashboardDifferences } from './dashboard.ts';
-import type { ContentFile, ImportedKind, ProjectStyle } from './files.ts';
+import type { ContentFile, ProjectStyle } from './files.ts';
 import {
   FOLDER_OF_KIND,
   bindingOf,
   contentSource,
+  fileNameFor,
   fileNameOf,
   indexWith,
   newIndex,
   projectStyle,
 } from './files.ts';
 import { formatSource } from './format.ts';
+import { SECRET_SET, SecretNames, envExampleWith } from './secrets.ts';
 
 type Json = Record<string, unknown>;
 
@@ -46,12 +64,14 @@ function isRecord(v: unknown): v is Json {
 
 /** One resource to import, as read. */
 export interface Candidate {
-  readonly kind: ImportedKind;
+  readonly kind: Kind;
   readonly uid: string;
   readonly title: string;
   readonly folderUid?: string;
-  /** The model (dashboards) or spec (folders) as Grafana holds it. */
+  /** The model (dashboards) or the comparable spec (every other kind) as Grafana holds it. */
   readonly model: Json;
+  /** The object as read (kinds other than dashboards and folders): the input must make what publish finds equal. */
+  readonly live?: LiveObject;
   /** Where it was read: `Grafana` or the JSON file's path. */
   readonly from: string;
 }
@@ -78,6 +98,8 @@ export interface ImportResult {
   readonly skipped: readonly { readonly ref: ResourceRef; readonly why: string }[];
   /** Files written (none in a dry run). */
   readonly written: readonly string[];
+  /** The secrets the written code references, with where: to be set where publish runs (`.env.example` lists them). */
+  readonly secrets: readonly (readonly [string, string])[];
 }
 
 /** The model of a dashboard read through either API; undefined when it must be read on its own. */
@@ -110,20 +132,36 @@ export async function readCandidates(
   );
   const candidates: Candidate[] = [];
   const skipped: { ref: ResourceRef; why: string }[] = [];
-  for (const object of (live.get('Folder') ?? []) as LiveObject<'Folder'>[]) {
-    if (object.foreignManager !== undefined) {
-      skipped.push({ ref: object.ref, why: `managed by ${object.foreignManager}` });
-      continue;
+  for (const kind of KINDS) {
+    if (kind === 'Dashboard') continue;
+    const handler = handlers[kind] as KindHandler<Kind>;
+    for (const object of live.get(kind) ?? []) {
+      if (object.foreignManager !== undefined) {
+        skipped.push({ ref: object.ref, why: `managed by ${object.foreignManager}` });
+        continue;
+      }
+      if (object.uid === '') {
+        // Grafana's default configuration gives the default contact point's integration no uid.
+        skipped.push({
+          ref: object.ref,
+          why: 'it has no uid (Grafana’s default contact point): define it in code to manage it',
+        });
+        continue;
+      }
+      const comparable = handler.live(object);
+      const spec = isRecord(comparable.spec) ? comparable.spec : {};
+      const title =
+        typeof spec.title === 'string' ? spec.title : typeof spec.name === 'string' ? spec.name : object.uid;
+      candidates.push({
+        kind,
+        uid: object.uid,
+        title,
+        ...(object.folderUid === undefined ? {} : { folderUid: object.folderUid }),
+        model: spec,
+        ...(kind === 'Folder' ? {} : { live: object }),
+        from: 'Grafana',
+      });
     }
-    const comparable = handlers.Folder.live(object);
-    const spec = isRecord(comparable.spec) ? comparable.spec : {};
-    candidates.push({
-      kind: 'Folder',
-      uid: object.uid,
-      title: typeof spec.title === 'string' ? spec.title : object.uid,
-      model: spec,
-      from: 'Grafana',
-    });
   }
   for (const object of (live.get('Dashboard') ?? []) as LiveObject<'Dashboard'>[]) {
     if (object.foreignManager !== undefined) {
@@ -205,6 +243,8 @@ function selector(options: ImportOptions): (c: Candidate) => boolean {
 
 interface Generated {
   readonly candidate: Candidate;
+  /** The resource uid the code defines (a rule group's may differ from the uid it was read under). */
+  readonly uid: string;
   readonly file: ContentFile;
   readonly helpers: Readonly<Record<string, number>>;
   readonly raw: number;
@@ -214,55 +254,201 @@ function header(c: Candidate): string {
   return `${c.kind}/${c.uid} "${c.title}", imported from ${c.from === 'Grafana' ? 'Grafana' : c.from} by npm run import.`;
 }
 
-/** The file of one candidate, checked: its code makes the resource it was read from. */
-function generate(c: Candidate, refs: ConfigRefs, style: ProjectStyle, taken: FileNames): Generated {
-  const dir = FOLDER_OF_KIND[c.kind];
-  let name = c.kind === 'Folder' ? `folder-${fileNameOf(c.uid)}` : fileNameOf(c.uid);
-  while (taken.has(`${dir}/${name}.ts`)) name = `${name}-imported`;
-  taken.add(`${dir}/${name}.ts`);
-  const binding = bindingOf(name);
-  if (c.kind === 'Folder') {
-    const parent = typeof c.model.parentUid === 'string' ? c.model.parentUid : undefined;
-    const parentPath = parent === undefined ? undefined : refs.folder(parent);
-    const input = object({
-      uid: value(c.uid),
-      title: value(c.title),
-      description: typeof c.model.description === 'string' ? value(c.model.description) : undefined,
-      parentUid:
-        parent === undefined
-          ? undefined
-          : parentPath === undefined
-            ? value(parent)
-            : { kind: 'config', path: parentPath, value: parent },
-    });
-    return {
-      candidate: c,
-      file: {
-        path: `${dir}/${name}.ts`,
-        binding,
-        source: contentSource('defineFolder', input, style, header(c)),
-      },
-      helpers: {},
-      raw: 0,
-    };
+/** What generation needs besides the candidate. */
+interface GenerateContext {
+  readonly refs: ConfigRefs;
+  readonly style: ProjectStyle;
+  readonly taken: FileNames;
+  readonly config: BaseConfig;
+  readonly secrets: SecretNames;
+  readonly handlers: FullHandlers;
+  /** The uid rendered/ gives a rule group, by `folderUid/title`. */
+  readonly renderedGroups: ReadonlyMap<string, string>;
+  /** rendered/ of the repository imported into. */
+  readonly renderedDir: string;
+  /** The rules of each group of rendered/'s Prometheus and Loki rule files, by group name. */
+  readonly renderedRules: ReadonlyMap<string, readonly PrometheusRule[]>;
+}
+
+function notMade(c: Candidate, what: string): ProjectLoadError {
+  return new ProjectLoadError(
+    c.from,
+    `${c.kind}/${c.uid}: the code the import would write does not make ${what}; nothing was written. Report it with the object as Grafana returns it`,
+  );
+}
+
+/** The definer and input of one candidate, checked: the input makes the resource it was read from. */
+function inputOf(c: Candidate, g: GenerateContext): { definer: string; input: Code; uid: string } {
+  const checked = (definer: Definer, input: Code): boolean =>
+    c.live !== undefined &&
+    makesLive(definer, input, g.config, g.handlers[c.kind] as KindHandler<Kind>, c.live);
+  switch (c.kind) {
+    case 'Folder': {
+      const parent = typeof c.model.parentUid === 'string' ? c.model.parentUid : undefined;
+      const parentPath = parent === undefined ? undefined : g.refs.folder(parent);
+      const input = object({
+        uid: value(c.uid),
+        title: value(c.title),
+        description: typeof c.model.description === 'string' ? value(c.model.description) : undefined,
+        parentUid:
+          parent === undefined
+            ? undefined
+            : parentPath === undefined
+              ? value(parent)
+              : { kind: 'config', path: parentPath, value: parent },
+      });
+      return { definer: 'defineFolder', input, uid: c.uid };
+    }
+    case 'Dashboard': {
+      const code = dashboardCode(c.uid, c.folderUid, c.model, g.refs);
+      const differences = dashboardDifferences(code, c.uid, c.model);
+      if (differences.length > 0) throw notMade(c, `the dashboard read (${differences.join(', ')})`);
+      return { definer: 'defineDashboard', input: code.input, uid: c.uid };
+    }
+    case 'DataSource':
+    case 'ContactPoint':
+    case 'MuteTiming':
+    case 'NotificationTemplate': {
+      const inputFor = (spec: Json): Code =>
+        c.kind === 'DataSource'
+          ? dataSourceInput(spec, g.secrets, g.refs)
+          : c.kind === 'ContactPoint'
+            ? contactPointInput(spec, g.secrets, g.refs)
+            : c.kind === 'MuteTiming'
+              ? muteTimingInput(spec)
+              : templateInput(spec);
+      // The committed rendered/ form of the same object (a repository re-importing what it published gets its own
+      // text back), then what Grafana returned, which keeps what its comparison leaves out (a mute timing's
+      // `location: UTC`), then the compared form: the first that makes the same object is written.
+      const committed = renderedSpec(g.renderedDir, c.kind, c.uid);
+      const body =
+        (c.kind === 'MuteTiming' || c.kind === 'NotificationTemplate') && isRecord(c.live?.body)
+          ? [c.live.body]
+          : [];
+      const input = [...(committed === undefined ? [] : [committed]), ...body, c.model]
+        .map(inputFor)
+        .find((i) => checked(c.kind as Definer, i));
+      if (input === undefined) throw notMade(c, 'what Grafana holds');
+      return { definer: DEFINER_NAME[c.kind], input, uid: c.uid };
+    }
+    case 'NotificationPolicyTree': {
+      const input = policyTreeCandidates(c.model, g.config).find((i) => checked('NotificationPolicyTree', i));
+      if (input === undefined) throw notMade(c, 'the policy tree Grafana holds');
+      return { definer: DEFINER_NAME.NotificationPolicyTree, input, uid: c.uid };
+    }
+    case 'AlertRuleGroup': {
+      const folderUid = c.folderUid ?? (typeof c.model.folderUid === 'string' ? c.model.folderUid : '');
+      const hint = g.renderedGroups.get(`${folderUid}/${c.title}`);
+      const uids = [
+        ...new Set([
+          ...(hint === undefined ? [] : [hint]),
+          fileNameOf(c.title),
+          fileNameOf(`${folderUid}-${c.title}`),
+        ]),
+      ];
+      const body = isRecord(c.live?.body) ? c.live.body : c.model;
+      const found = ruleGroupCandidates(
+        c.model,
+        folderUid,
+        uids,
+        g.refs,
+        body,
+        g.renderedRules.get(c.title),
+      ).find((k) => checked(k.definer, k.input));
+      if (found === undefined) throw notMade(c, 'the rule group Grafana holds');
+      return { definer: DEFINER_NAME[found.definer], input: found.input, uid: found.uid };
+    }
   }
-  const code = dashboardCode(c.uid, c.folderUid, c.model, refs);
-  const differences = dashboardDifferences(code, c.uid, c.model);
-  if (differences.length > 0)
-    throw new ProjectLoadError(
-      c.from,
-      `Dashboard/${c.uid}: the code the import would write does not make the dashboard read (${differences.join(', ')}); nothing was written. Report it with the dashboard's JSON`,
-    );
+}
+
+/** The file of one candidate, checked: its code makes the resource it was read from. */
+function generate(c: Candidate, g: GenerateContext): Generated {
+  const { definer, input, uid } = inputOf(c, g);
+  const dir = FOLDER_OF_KIND[c.kind];
+  let name = fileNameFor(c.kind, uid);
+  while (g.taken.has(`${dir}/${name}.ts`)) name = `${name}-imported`;
+  g.taken.add(`${dir}/${name}.ts`);
+  const helpers: Record<string, number> = {};
+  let raw = 0;
+  if (c.kind === 'Dashboard') {
+    const code = dashboardCode(c.uid, c.folderUid, c.model, g.refs);
+    Object.assign(helpers, code.helpers);
+    raw = code.raw;
+  }
   return {
     candidate: c,
+    uid,
     file: {
       path: `${dir}/${name}.ts`,
-      binding,
-      source: contentSource('defineDashboard', code.input, style, header(c)),
+      binding: bindingOf(name),
+      source: contentSource(definer, input, g.style, header(c)),
     },
-    helpers: code.helpers,
-    raw: code.raw,
+    helpers,
+    raw,
   };
+}
+
+/**
+ * The spec rendered/ holds for a resource, its `${NAME}` secret placeholders read as "a secret is set" (the name is
+ * taken from the same file by SecretNames); undefined when rendered/ has no such file.
+ */
+function renderedSpec(renderedDir: string, kind: Kind, uid: string): Json | undefined {
+  const path = join(renderedDir, 'grafana', KIND_DIRECTORY[kind], `${uid}.json`);
+  if (!existsSync(path)) return undefined;
+  try {
+    const spec = (JSON.parse(readFileSync(path, 'utf8')) as { spec?: unknown }).spec;
+    const secretsSet = (v: unknown): unknown =>
+      typeof v === 'string' && /^\$\{[A-Z_][A-Z0-9_]*\}$/.test(v)
+        ? SECRET_SET
+        : Array.isArray(v)
+          ? v.map(secretsSet)
+          : isRecord(v)
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, secretsSet(x)]))
+            : v;
+    const out = secretsSet(spec);
+    return isRecord(out) ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The groups of rendered/'s rule files (prometheus/*.yml, loki/*.yml), by name. */
+function renderedRuleFiles(renderedDir: string): Map<string, readonly PrometheusRule[]> {
+  const out = new Map<string, readonly PrometheusRule[]>();
+  for (const sub of ['prometheus', 'loki']) {
+    const dir = join(renderedDir, sub);
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
+      try {
+        const doc = parse(readFileSync(join(dir, file), 'utf8')) as {
+          groups?: { name?: unknown; rules?: PrometheusRule[] }[];
+        };
+        for (const group of doc.groups ?? [])
+          if (typeof group.name === 'string' && Array.isArray(group.rules)) out.set(group.name, group.rules);
+      } catch {
+        // An unreadable file gives no rules.
+      }
+    }
+  }
+  return out;
+}
+
+/** The uid rendered/ gives each rule group, by `folderUid/title`: rule uids are derived from it. */
+function renderedRuleGroups(renderedDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const dir = join(renderedDir, 'grafana', 'alert-rule-groups');
+  if (!existsSync(dir)) return out;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    try {
+      const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { uid?: unknown; spec?: Json };
+      const spec = doc.spec ?? {};
+      if (typeof doc.uid === 'string' && typeof spec.folderUid === 'string' && typeof spec.title === 'string')
+        out.set(`${spec.folderUid}/${spec.title}`, doc.uid);
+    } catch {
+      // An unreadable file gives no hint.
+    }
+  }
+  return out;
 }
 
 /** Imports the selected candidates into the project at `root`; writes nothing in a dry run or on any problem. */
@@ -272,6 +458,7 @@ export async function importCandidates(
   candidates: readonly Candidate[],
   options: ImportOptions,
   skippedBefore: readonly { ref: ResourceRef; why: string }[] = [],
+  handlers: FullHandlers = HANDLERS,
 ): Promise<ImportResult> {
   const wanted = selector(options);
   const built = buildProject(project);
@@ -281,6 +468,18 @@ export async function importCandidates(
   const style = projectStyle(root);
   const skipped = [...skippedBefore];
   const taken = new FileNames(root);
+  const secrets = new SecretNames(join(root, 'rendered'));
+  const context: GenerateContext = {
+    refs,
+    style,
+    taken,
+    config,
+    secrets,
+    handlers,
+    renderedGroups: renderedRuleGroups(join(root, 'rendered')),
+    renderedRules: renderedRuleFiles(join(root, 'rendered')),
+    renderedDir: join(root, 'rendered'),
+  };
   const generated: Generated[] = [];
   for (const c of [...candidates].sort((a, b) => (a.kind + a.uid < b.kind + b.uid ? -1 : 1))) {
     const ref = `${c.kind}/${c.uid}` as ResourceRef;
@@ -289,7 +488,12 @@ export async function importCandidates(
       skipped.push({ ref, why: 'already defined in code' });
       continue;
     }
-    generated.push(generate(c, refs, style, taken));
+    const g = generate(c, context);
+    if (defined.has(`${c.kind}/${g.uid}`)) {
+      skipped.push({ ref, why: `already defined in code (as ${c.kind}/${g.uid})` });
+      continue;
+    }
+    generated.push(g);
   }
   if (options.only !== undefined && generated.length === 0 && skipped.length === skippedBefore.length)
     throw new UsageError(`--only ${options.only.join(' ')} matches nothing Grafana holds.`);
@@ -333,16 +537,23 @@ export async function importCandidates(
       writeFileSync(path, text);
       written.push(path.slice(root.length + 1));
     }
+    const envExample = join(root, '.env.example');
+    const env = envExampleWith(existsSync(envExample) ? readFileSync(envExample, 'utf8') : '', secrets.all());
+    if (env !== undefined) {
+      writeFileSync(envExample, env);
+      written.push('.env.example');
+    }
   }
   return {
     imported: formatted.map((g) => ({
-      ref: `${g.candidate.kind}/${g.candidate.uid}` as ResourceRef,
+      ref: `${g.candidate.kind}/${g.uid}` as ResourceRef,
       file: g.file.path,
       helpers: g.helpers,
       raw: g.raw,
     })),
     skipped,
     written,
+    secrets: secrets.all(),
   };
 }
 
