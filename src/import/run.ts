@@ -26,10 +26,28 @@ import { probeAndReadLive } from '../publish/live-state.ts';
 import { refMatcher } from '../publish/plan.ts';
 import type { Project } from '../project/project.ts';
 import { buildProject } from '../project/project.ts';
+import { ValidationError } from '../core/errors.ts';
+import { closest } from '../core/did-you-mean.ts';
+import type { Definition } from '../define/definition.ts';
+import { withSource } from '../define/definition.ts';
+import { defineAlertRuleGroup, defineGrafanaAlertRuleGroup } from '../define/alert-rule-group.ts';
+import { defineContactPoint } from '../define/contact-point.ts';
+import { defineDashboard } from '../define/dashboard.ts';
+import { defineDataSource } from '../define/data-source.ts';
+import { defineFolder } from '../define/folder.ts';
+import {
+  defineMuteTiming,
+  defineNotificationPolicyTree,
+  defineNotificationTemplate,
+} from '../define/notification.ts';
+import { splitLenient } from '../validate/lenient.ts';
+import { sortProblems } from '../validate/problem.ts';
+import { validate } from '../validate/validate.ts';
 import type { Code } from './code.ts';
-import { object, value } from './code.ts';
+import { evaluate, object, value } from './code.ts';
 import type { Definer } from './alerting.ts';
 import {
+  ALERTING_FUNCTIONS,
   DEFINER_NAME,
   contactPointInput,
   dataSourceInput,
@@ -41,7 +59,7 @@ import {
 } from './alerting.ts';
 import type { ConfigRefs } from './config-refs.ts';
 import { configRefsOf } from './config-refs.ts';
-import { dashboardCode, dashboardDifferences } from './dashboard.ts';
+import { DASHBOARD_FUNCTIONS, dashboardCode, dashboardDifferences } from './dashboard.ts';
 import type { ContentFile, ProjectStyle } from './files.ts';
 import {
   FOLDER_OF_KIND,
@@ -148,7 +166,13 @@ export async function readCandidates(
         });
         continue;
       }
-      const comparable = handler.live(object);
+      // The list of data sources is a summary (no basicAuthUser, no secureJsonFields): each is read whole.
+      const read =
+        kind === 'DataSource'
+          ? await client.get(`/api/datasources/uid/${encodeURIComponent(object.uid)}`, { allow: [404] })
+          : undefined;
+      const full: LiveObject = read?.status === 200 ? { ...object, body: read.body } : object;
+      const comparable = handler.live(full);
       const spec = isRecord(comparable.spec) ? comparable.spec : {};
       const title =
         typeof spec.title === 'string' ? spec.title : typeof spec.name === 'string' ? spec.name : object.uid;
@@ -158,7 +182,7 @@ export async function readCandidates(
         title,
         ...(object.folderUid === undefined ? {} : { folderUid: object.folderUid }),
         model: spec,
-        ...(kind === 'Folder' ? {} : { live: object }),
+        ...(kind === 'Folder' ? {} : { live: full }),
         from: 'Grafana',
       });
     }
@@ -245,6 +269,9 @@ interface Generated {
   readonly candidate: Candidate;
   /** The resource uid the code defines (a rule group's may differ from the uid it was read under). */
   readonly uid: string;
+  /** `defineDashboard`, … and its input: what the file's default export is. */
+  readonly definer: string;
+  readonly input: Code;
   readonly file: ContentFile;
   readonly helpers: Readonly<Record<string, number>>;
   readonly raw: number;
@@ -325,7 +352,23 @@ function inputOf(c: Candidate, g: GenerateContext): { definer: string; input: Co
         (c.kind === 'MuteTiming' || c.kind === 'NotificationTemplate') && isRecord(c.live?.body)
           ? [c.live.body]
           : [];
-      const input = [...(committed === undefined ? [] : [committed]), ...body, c.model]
+      // A data source's secure fields are only named by Grafana (`secureJsonFields`): each is a secret to give.
+      const secure =
+        c.kind === 'DataSource' && isRecord(c.live?.body) ? c.live.body.secureJsonFields : undefined;
+      const model: Json = isRecord(secure)
+        ? {
+            ...c.model,
+            secureJsonData: {
+              ...(isRecord(c.model.secureJsonData) ? c.model.secureJsonData : {}),
+              ...Object.fromEntries(
+                Object.entries(secure)
+                  .filter(([, set]) => set === true)
+                  .map(([k]) => [k, SECRET_SET]),
+              ),
+            },
+          }
+        : c.model;
+      const input = [...(committed === undefined ? [] : [committed]), ...body, model]
         .map(inputFor)
         .find((i) => checked(c.kind as Definer, i));
       if (input === undefined) throw notMade(c, 'what Grafana holds');
@@ -378,6 +421,8 @@ function generate(c: Candidate, g: GenerateContext): Generated {
   return {
     candidate: c,
     uid,
+    definer,
+    input,
     file: {
       path: `${dir}/${name}.ts`,
       binding: bindingOf(name),
@@ -495,8 +540,17 @@ export async function importCandidates(
     }
     generated.push(g);
   }
-  if (options.only !== undefined && generated.length === 0 && skipped.length === skippedBefore.length)
-    throw new UsageError(`--only ${options.only.join(' ')} matches nothing Grafana holds.`);
+  if (options.only !== undefined && generated.length === 0 && skipped.length === skippedBefore.length) {
+    const refs = candidates.map((c) => `${c.kind}/${c.uid}`);
+    // Refs the text begins first (a uid given short), then the nearest by spelling.
+    const near = options.only
+      .flatMap((o) => [...refs.filter((r) => r.startsWith(o)), ...closest(o, refs)])
+      .slice(0, 3);
+    throw new UsageError(
+      `--only ${options.only.join(' ')} matches nothing Grafana holds${near.length > 0 ? `; closest: ${[...new Set(near)].join(', ')}` : ''}. Nothing was written.`,
+    );
+  }
+  checkImported(root, project, generated);
   const formatted = await Promise.all(
     generated.map(async (g) => ({
       ...g,
@@ -555,6 +609,43 @@ export async function importCandidates(
     written,
     secrets: secrets.all(),
   };
+}
+
+const DEFINE: Readonly<Record<string, (input: never) => Definition>> = {
+  defineFolder,
+  defineDashboard,
+  defineDataSource,
+  defineContactPoint,
+  defineMuteTiming,
+  defineNotificationTemplate,
+  defineNotificationPolicyTree,
+  defineAlertRuleGroup,
+  defineGrafanaAlertRuleGroup,
+} as unknown as Readonly<Record<string, (input: never) => Definition>>;
+
+/**
+ * Validates the project as it would be with the files written: what Grafana or Prometheus would refuse in an
+ * imported resource (a circular variable, a repeat by a variable that does not exist, a query that does not
+ * parse) stops the import before anything is written; what the house style asks is left to warnings.
+ */
+function checkImported(root: string, project: Project<BaseConfig>, generated: readonly Generated[]): void {
+  const functions = { ...DASHBOARD_FUNCTIONS, ...ALERTING_FUNCTIONS };
+  const definitions = generated.map((g) => {
+    const define = DEFINE[g.definer];
+    if (define === undefined) throw new Error(`the import has no definer ${g.definer}`);
+    return {
+      definition: withSource(define(evaluate(g.input, functions) as never), join(root, g.file.path)),
+      index: `${dirname(g.file.path)}/index.ts`,
+    };
+  });
+  const built = buildProject({ ...project, definitions: [...project.definitions, ...definitions] });
+  const { errors } = splitLenient(
+    sortProblems([...built.problems, ...(built.complete ? validate(built.registry, built.config) : [])]),
+    built.registry,
+  );
+  const mine = new Set(generated.map((g) => g.file.path));
+  const problems = errors.filter((p) => mine.has(p.file));
+  if (problems.length > 0) throw new ValidationError(problems);
 }
 
 /** File names taken: those already in the repository (never overwritten) and those this run gives out. */

@@ -13,6 +13,7 @@ import { folderReferences } from './rules/folders.ts';
 import { notificationRules } from './rules/notifications.ts';
 import { ownershipPrefix } from './rules/ownership.ts';
 import { querySyntax } from './rules/queries.ts';
+import { repeatRules } from './rules/repeats.ts';
 import { routingRules } from './rules/routing.ts';
 import { secretPlacement } from './rules/secrets.ts';
 import { foldersAndDashboards, uidFormat, uniqueNames, uniqueUids } from './rules/uids.ts';
@@ -37,6 +38,7 @@ export const RULES: readonly ValidationRule[] = [
   notificationRules,
   routingRules,
   dashboardRules,
+  repeatRules,
 ];
 
 /** Every rule over the context, one step at a time (a step is a resource of a generator rule, or a whole rule). */

@@ -23,6 +23,7 @@ import type {
   RouteSpec,
 } from '../../src/index.ts';
 import {
+  asDashboard,
   dashboardLink,
   labelVariable,
   policyTreeFromSeverities,
@@ -578,6 +579,66 @@ const cases: readonly Case[] = [
       },
     },
     expected: [['stack.config.ts catalogue.metrics[2].source', 'is missing: say what emits the metric']],
+  },
+  {
+    name: 'variables that depend on each other, and a panel repeated by a variable that does not exist, are errors',
+    breakIt: (d) => {
+      d.bad = at(
+        'dashboards/bad.ts',
+        defineDashboard({
+          uid: 'bad',
+          folderUid: 'services',
+          imported: true,
+          dashboard: asDashboard({
+            title: 'Bad',
+            templating: {
+              list: [
+                {
+                  name: 'a',
+                  type: 'query',
+                  datasource: { type: 'prometheus', uid: 'prom' },
+                  query: 'label_values(up{x="$b"}, a)',
+                },
+                {
+                  name: 'b',
+                  type: 'query',
+                  datasource: { type: 'prometheus', uid: 'prom' },
+                  query: 'label_values(up{x="$a"}, b)',
+                },
+              ],
+            },
+            panels: [
+              {
+                type: 'text',
+                title: 'Per host',
+                gridPos: { x: 0, y: 0, w: 12, h: 4 },
+                repeat: 'host',
+                options: { content: 'x' },
+              },
+              {
+                type: 'text',
+                title: 'Per a',
+                gridPos: { x: 12, y: 0, w: 12, h: 4 },
+                repeat: 'a',
+                options: { content: 'x' },
+              },
+            ],
+          }),
+        }),
+      );
+    },
+    expected: [
+      [
+        'dashboards/bad.ts Dashboard/bad panels[0].repeat',
+        'panel "Per host" repeats by $host, which is not a variable of this dashboard',
+      ],
+      [
+        'dashboards/bad.ts Dashboard/bad panels[1].repeat',
+        'panel "Per a" repeats by $a, which depends on itself',
+      ],
+      ['dashboards/bad.ts Dashboard/bad templating.list[0]', 'variable $a depends on itself ($a → $b → $a)'],
+      ['dashboards/bad.ts Dashboard/bad templating.list[1]', 'variable $b depends on itself ($b → $a → $b)'],
+    ],
   },
   {
     name: 'a query using a variable the dashboard does not define is reported',
