@@ -74,7 +74,7 @@ export function detectDrift(
         ref: object.ref,
         kind,
         changes: [],
-        restore: `ours because ${object.ownedBecause ?? 'of the ownership rule'}: npm run publish -- --prune --only ${object.ref} (deletes it), or define it in code`,
+        restore: `ours because ${object.ownedBecause ?? 'of the ownership rule'}: npm run import -- --only ${object.ref} (writes it as code), or npm run publish -- --prune --only ${object.ref} (deletes it)`,
       });
     }
   }
