@@ -107,6 +107,19 @@ export function fileNameOf(uid: string): string {
  * The source of a content file defining one resource with `definer(input)`: the input a function of the Config
  * when it reads the Config and the project has a Config type, a plain value otherwise.
  */
+/** The input type of each definer, which the function form annotates its result with. */
+const INPUT_TYPE: Readonly<Record<string, string>> = {
+  defineFolder: 'FolderInput',
+  defineDashboard: 'DashboardInput',
+  defineDataSource: 'DataSourceInput',
+  defineContactPoint: 'ContactPointInput',
+  defineMuteTiming: 'MuteTimingInput',
+  defineNotificationTemplate: 'NotificationTemplateInput',
+  defineNotificationPolicyTree: 'NotificationPolicyTreeSpec',
+  defineAlertRuleGroup: 'AlertRuleGroupInput',
+  defineGrafanaAlertRuleGroup: 'GrafanaAlertRuleGroupInput',
+};
+
 export function contentSource(
   definer: string,
   input: Code,
@@ -115,15 +128,19 @@ export function contentSource(
   extra: readonly string[] = [],
 ): string {
   const functions = [...new Set([definer, ...calledIn(input), ...extra])].sort();
-  const withConfig = readsConfig(input) && style.configType !== undefined;
+  const configType = readsConfig(input) ? style.configType : undefined;
+  const inputType = INPUT_TYPE[definer];
   const lines = [`// ${header}`];
-  if (withConfig && style.configType !== undefined)
-    lines.push(`import type { ${style.configType.name} } from '${style.configType.from}';`);
+  if (configType !== undefined) lines.push(`import type { ${configType.name} } from '${configType.from}';`);
+  if (configType !== undefined && inputType !== undefined)
+    lines.push(`import type { ${inputType} } from '${style.sdk}';`);
   lines.push(`import { ${functions.join(', ')} } from '${style.sdk}';`, '');
   const body = print(input);
+  // In the function form the result is annotated with the definer's input type: a return value is otherwise typed
+  // on its own, and a list of rules of different shapes would not be a list of rules.
   lines.push(
-    withConfig && style.configType !== undefined
-      ? `export default ${definer}((cfg: ${style.configType.name}) => (${body}));`
+    configType !== undefined
+      ? `export default ${definer}((cfg: ${configType.name})${inputType === undefined ? '' : `: ${inputType}`} => (${body}));`
       : `export default ${definer}(${body});`,
   );
   return `${lines.join('\n')}\n`;

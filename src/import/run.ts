@@ -259,6 +259,9 @@ function selector(options: ImportOptions): (c: Candidate) => boolean {
   return (c) => {
     if (options.all === true) return true;
     if (only?.(`${c.kind}/${c.uid}` as ResourceRef) === true) return true;
+    // A rule group is read as `<folder>:<title>`; its title, the uid the code usually gives it, selects it too.
+    if (c.kind === 'AlertRuleGroup' && only?.(`AlertRuleGroup/${c.title}` as ResourceRef) === true)
+      return true;
     if (options.folder !== undefined)
       return (c.kind === 'Folder' && c.uid === options.folder) || c.folderUid === options.folder;
     return false;

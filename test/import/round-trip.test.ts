@@ -3,7 +3,17 @@
  * into a copy of the repository whose dashboard files were deleted, make the same resources (publish would change
  * nothing) and render the same files (but for the `source` field, which names the new files).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +22,7 @@ import { filesUnder } from '../../src/core/files.ts';
 import { buildValidated } from '../../src/commands/render.ts';
 import { desiredOf } from '../../src/core/desired.ts';
 import { HANDLERS } from '../../src/handlers/index.ts';
-import { importCandidates, readCandidates } from '../../src/import/run.ts';
+import { candidateFromFile, importCandidates, readCandidates } from '../../src/import/run.ts';
 import { loadProject } from '../../src/project/load.ts';
 import { probeAndReadLive } from '../../src/publish/live-state.ts';
 import { compareResource } from '../../src/publish/plan.ts';
@@ -114,6 +124,53 @@ describe.each<ProfileName>(['11.6', '13.x'])('import round trip on %s', (profile
         cpSync(out, `${process.env.KEEP_IMPORT}-rendered`, { recursive: true });
       if (process.env.KEEP_IMPORT !== undefined)
         cpSync(join(root, 'dashboards'), process.env.KEEP_IMPORT, { recursive: true });
+    } finally {
+      await sim.close();
+    }
+  }, 120_000);
+});
+
+describe('imported files', () => {
+  it('pass the strict type check and the format check as written: the repository and every fixture dashboard', async () => {
+    const sim = await startSimulator({ profile: '13.x' });
+    try {
+      await publishProject(await repository(), connection(sim), CANARIES, {}, {}, undefined, fastClient);
+      const root = withoutContent();
+      const before = await loadProject(withoutContent());
+      const { candidates, skipped } = await readCandidates(fastClient(connection(sim)), before, {
+        preference: 'auto',
+      });
+      const fixtures = join(ROOT, 'test/import/fixtures/dashboards');
+      const files = readdirSync(fixtures)
+        .filter((f) => f.endsWith('.json') && f !== 'loki-mixin-deletion.json')
+        .map((f) => candidateFromFile(f, readFileSync(join(fixtures, f), 'utf8')));
+      const result = await importCandidates(root, before, [...candidates, ...files], { all: true }, skipped);
+      expect(result.imported.length).toBe(candidates.length + files.length);
+      writeFileSync(
+        join(root, 'tsconfig.json'),
+        JSON.stringify({
+          extends: join(ROOT, 'tsconfig.json'),
+          compilerOptions: { typeRoots: [join(ROOT, 'node_modules/@types')] },
+          include: ['dashboards', 'alerts', 'datasources', 'slos', 'stack.config.ts'],
+        }),
+      );
+      const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', root], {
+        encoding: 'utf8',
+      });
+      expect(tsc.stdout + tsc.stderr, 'tsc on the imported files').toBe('');
+      expect(tsc.status).toBe(0);
+      const prettier = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/prettier/bin/prettier.cjs'),
+          '--check',
+          'dashboards',
+          'alerts',
+          'datasources',
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
+      expect(prettier.status, prettier.stdout + prettier.stderr).toBe(0);
     } finally {
       await sim.close();
     }
