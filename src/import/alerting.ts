@@ -15,6 +15,7 @@ import { canonicalize } from '../core/canonical.ts';
 import type { Kind } from '../core/kinds.ts';
 import type { Resource } from '../core/resource.ts';
 import { secret } from '../core/secret.ts';
+import { matchers } from '../config/selector.ts';
 import { defineAlertRuleGroup, defineGrafanaAlertRuleGroup } from '../define/alert-rule-group.ts';
 import { defineContactPoint } from '../define/contact-point.ts';
 import { defineDataSource } from '../define/data-source.ts';
@@ -28,7 +29,7 @@ import type { KindHandler, LiveObject } from '../handlers/types.ts';
 import type { Code, Functions } from './code.ts';
 import { array, call, evaluate, object, value } from './code.ts';
 import type { ConfigRefs } from './config-refs.ts';
-import { jsonCode } from './config-refs.ts';
+import { jsonCode, queryCode } from './config-refs.ts';
 import type { SecretNames } from './secrets.ts';
 import { SECRET_SET, secretCode } from './secrets.ts';
 
@@ -42,6 +43,7 @@ const rec = (v: unknown): Json => (isRecord(v) ? v : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export const ALERTING_FUNCTIONS: Functions = {
+  matchers,
   secret,
   policyTreeFromSeverities,
 } as unknown as Functions;
@@ -201,11 +203,11 @@ export function policyTreeCandidates(spec: Json, config: BaseConfig): Code[] {
 }
 
 /** A Prometheus-form rule as the input defineAlertRuleGroup takes, or undefined when it lacks what that needs. */
-function ruleInput(rule: PrometheusRule): Code | undefined {
+function ruleInput(rule: PrometheusRule, refs: ConfigRefs): Code | undefined {
   if (!isAlertingRule(rule))
     return object({
       record: value(rule.record),
-      expr: value(rule.expr),
+      expr: queryCode(rule.expr, refs),
       labels:
         rule.labels === undefined || Object.keys(rule.labels).length === 0 ? undefined : value(rule.labels),
     });
@@ -232,7 +234,7 @@ function ruleInput(rule: PrometheusRule): Code | undefined {
   if (dashboard === undefined && dashboardUrl !== undefined) annotations.dashboard_url = dashboardUrl;
   return object({
     name: value(rule.alert),
-    expr: value(rule.expr),
+    expr: queryCode(rule.expr, refs),
     for: rule.for === undefined ? undefined : value(rule.for),
     keepFiringFor: rule.keep_firing_for === undefined ? undefined : value(rule.keep_firing_for),
     severity: value(severity),
@@ -306,7 +308,7 @@ export function ruleGroupCandidates(
   // gives them (with the alerts, which the check then compares with Grafana's).
   const ruleSets = [...(rendered === undefined ? [] : [rendered]), ...(rules === undefined ? [] : [rules])];
   for (const set of ruleSets) {
-    const inputs = set.map(ruleInput);
+    const inputs = set.map((r) => ruleInput(r, refs));
     if (!inputs.every((i) => i !== undefined) || dsUid === undefined || dsType === undefined) continue;
     const interval = typeof spec.interval === 'number' ? durationOf(spec.interval) : str(spec.interval);
     const dsPath = refs.datasource(dsUid);

@@ -18,7 +18,9 @@ export type Code =
   | { readonly kind: 'object'; readonly fields: readonly (readonly [string, Code])[] }
   | { readonly kind: 'array'; readonly items: readonly Code[] }
   /** A TypeScript expression of the Config (`cfg.datasources.prometheus.uid`), with the value it has now. */
-  | { readonly kind: 'config'; readonly path: string; readonly value: unknown };
+  | { readonly kind: 'config'; readonly path: string; readonly value: unknown }
+  /** A template literal: text with code in it (`${matchers(cfg.selectors.alloy)}`). */
+  | { readonly kind: 'template'; readonly parts: readonly (string | Code)[] };
 
 export const value = (v: unknown): Code => ({ kind: 'value', value: v });
 
@@ -54,6 +56,8 @@ export function evaluate(code: Code, functions: Functions): unknown {
       return structuredClone(code.value);
     case 'config':
       return structuredClone(code.value);
+    case 'template':
+      return code.parts.map((p) => (typeof p === 'string' ? p : String(evaluate(p, functions)))).join('');
     case 'array':
       return code.items.map((item) => evaluate(item, functions));
     case 'object':
@@ -84,6 +88,9 @@ function key(name: string): string {
 /** The functions a piece of code calls, for its imports. */
 export function calledIn(code: Code, into: Set<string> = new Set()): Set<string> {
   switch (code.kind) {
+    case 'template':
+      for (const p of code.parts) if (typeof p !== 'string') calledIn(p, into);
+      break;
     case 'call':
       into.add(code.callee);
       for (const a of code.args) calledIn(a, into);
@@ -106,6 +113,8 @@ export function readsConfig(code: Code): boolean {
   switch (code.kind) {
     case 'config':
       return true;
+    case 'template':
+      return code.parts.some((p) => typeof p !== 'string' && readsConfig(p));
     case 'call':
       return code.args.some(readsConfig) || code.chain.some((l) => l.args.some(readsConfig));
     case 'array':
@@ -127,6 +136,14 @@ export function print(code: Code): string {
       return code.value === undefined ? 'undefined' : JSON.stringify(code.value);
     case 'config':
       return code.path;
+    case 'template':
+      return `\`${code.parts
+        .map((p) =>
+          typeof p === 'string'
+            ? p.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')
+            : `\${${print(p)}}`,
+        )
+        .join('')}\``;
     case 'array':
       return `[${code.items.map(print).join(', ')}]`;
     case 'object':

@@ -21,12 +21,14 @@ import {
   thresholds,
   timeseriesPanel,
 } from '../kit/index.ts';
+import { matchers } from '../config/selector.ts';
 import type { Code, Functions } from './code.ts';
 import { array, call, object, value } from './code.ts';
 import type { ConfigRefs } from './config-refs.ts';
-import { jsonCode } from './config-refs.ts';
+import { jsonCode, queryCode } from './config-refs.ts';
 
 export const PANEL_FUNCTIONS: Functions = {
+  matchers,
   gaugePanel,
   higherIsWorse,
   logsPanel,
@@ -75,7 +77,7 @@ function componentCode(list: readonly string[]): Code {
 }
 
 /** A target as a kit query call, or undefined when no query helper writes its fields. */
-function queryCode(target: Json, index: number, withComponent: boolean, refs: ConfigRefs): Code | undefined {
+function targetCode(target: Json, index: number, withComponent: boolean, refs: ConfigRefs): Code | undefined {
   const ds = rec(target.datasource);
   const type = str(ds.type);
   if (type === undefined) return undefined;
@@ -97,7 +99,8 @@ function queryCode(target: Json, index: number, withComponent: boolean, refs: Co
       interval: target.interval === undefined ? undefined : value(target.interval),
       component,
     });
-    return call('promQuery', hasFields(options) ? [value(target.expr), options] : [value(target.expr)]);
+    const expr = queryCode(target.expr, refs);
+    return call('promQuery', hasFields(options) ? [expr, options] : [expr]);
   }
   if (type === 'loki' && typeof target.expr === 'string') {
     const options = object({
@@ -108,7 +111,8 @@ function queryCode(target: Json, index: number, withComponent: boolean, refs: Co
       maxLines: target.maxLines === undefined ? undefined : value(target.maxLines),
       component,
     });
-    return call('lokiQuery', hasFields(options) ? [value(target.expr), options] : [value(target.expr)]);
+    const expr = queryCode(target.expr, refs);
+    return call('lokiQuery', hasFields(options) ? [expr, options] : [expr]);
   }
   if (type === 'tempo' && typeof target.query === 'string') {
     const options = object({
@@ -133,7 +137,7 @@ function baseOptions(panel: Json, refs: ConfigRefs): Record<string, Code | undef
   if (title === undefined || description === undefined) return undefined;
   const targets = Array.isArray(panel.targets) ? panel.targets.map(rec) : [];
   const shared = sharedComponents(targets);
-  const queries = targets.map((t, i) => queryCode(t, i, shared === undefined, refs));
+  const queries = targets.map((t, i) => targetCode(t, i, shared === undefined, refs));
   if (queries.some((q) => q === undefined)) return undefined;
   return {
     title: value(title),
