@@ -29,6 +29,7 @@ import { forgetShapes } from '../src/promql/types.ts';
 import { BENCH_METRICS, PANELS_PER_DASHBOARD, generatedDashboard } from './generate.ts';
 import { publishBench } from './publish.ts';
 import { repositoryRender } from './repository-render.ts';
+import { USAGE, wantsHelp } from '../src/cli/usage.ts';
 import { contentChecks } from './content-checks.ts';
 import { loadProject } from '../src/project/load.ts';
 
@@ -195,8 +196,17 @@ async function publishAndDrift(scratch: string): Promise<unknown> {
   };
 }
 
-// `npm run bench -- publish`: the publish and drift part alone.
-const only = process.argv[2];
+// `npm run bench -- publish`: the publish and drift part alone; `--help` says so; anything else is refused.
+const args = process.argv.slice(2);
+if (wantsHelp(args)) {
+  process.stdout.write(`${USAGE.bench}\n`);
+  process.exit(0);
+}
+if (args.length > 1 || (args[0] !== undefined && args[0] !== 'publish')) {
+  process.stderr.write(`bench takes publish or nothing, not ${args.join(' ')}.\n\n${USAGE.bench}\n`);
+  process.exit(1);
+}
+const only = args[0];
 const scratch = mkdtempSync(join(tmpdir(), 'gsac-bench-rendered-'));
 const result =
   only === 'publish'

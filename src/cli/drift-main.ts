@@ -12,6 +12,7 @@ import { apiChoice, grafanaConnection } from './environment.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Output } from './run.ts';
 import { parseFlags } from './run.ts';
+import { USAGE, wantsHelp } from './usage.ts';
 
 /**
  * The values of the secret variables the rendered state refers to (`${NAME}` placeholders), as the environment
@@ -36,6 +37,10 @@ export async function driftMain(
   unmasked: Output,
   redactor: Redactor = new Redactor(),
 ): Promise<number> {
+  if (wantsHelp(argv)) {
+    unmasked.out(USAGE.drift);
+    return 0;
+  }
   redactor.add(
     env.GRAFANA_TOKEN,
     env.GRAFANA_PASSWORD,

@@ -9,6 +9,7 @@ import type { Environment } from './environment.ts';
 import { apiChoice, grafanaConnection } from './environment.ts';
 import type { Output } from './run.ts';
 import { parseFlags } from './run.ts';
+import { USAGE, wantsHelp } from './usage.ts';
 
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -29,6 +30,10 @@ export async function publishMain(
   output: Output,
   redactor: Redactor,
 ): Promise<number> {
+  if (wantsHelp(argv)) {
+    output.out(USAGE.publish);
+    return 0;
+  }
   const flags = parseFlags(argv, {
     'dry-run': { type: 'boolean', default: false },
     json: { type: 'string' },
@@ -45,7 +50,12 @@ export async function publishMain(
   const choice = apiChoice(flags.api, env);
   redactor.add(env.GRAFANA_TOKEN, env.GRAFANA_PASSWORD);
   // Checked before anything is sent: the plan is written once Grafana was read.
-  const jsonFile = flags.json === undefined ? undefined : resolve(flags.json);
+  // `--json -`: the plan as JSON on stdout, and what is written for people on stderr.
+  const jsonToStdout = flags.json === '-';
+  const human: Output = jsonToStdout
+    ? { out: (line) => output.err(line), err: (line) => output.err(line) }
+    : output;
+  const jsonFile = flags.json === undefined || jsonToStdout ? undefined : resolve(flags.json);
   if (jsonFile !== undefined && !existsSync(dirname(jsonFile)))
     throw new UsageError(
       `--json ${flags.json ?? ''}: its folder does not exist. Create it, or name a file in an existing folder.`,
@@ -53,7 +63,8 @@ export async function publishMain(
   const writeConcurrency = positiveInt(flags.concurrency, 'concurrency');
   const connection = grafanaConnection(env, writeConcurrency === undefined ? {} : { writeConcurrency });
   const project = await loadProject(root);
-  const color = env.NO_COLOR === undefined && process.stdout.isTTY;
+  const color =
+    env.NO_COLOR === undefined && (jsonToStdout ? process.stderr.isTTY : process.stdout.isTTY) === true;
   const result = await publishProject(
     project,
     connection,
@@ -72,18 +83,19 @@ export async function publishMain(
     {
       onSecrets: (values) => redactor.add(...values),
       onPlan: (plan, version) => {
-        output.out(
+        human.out(
           `Grafana ${version} at ${connection.url}${flags['dry-run'] ? ' (dry run: nothing will be written)' : ''}`,
         );
-        for (const line of formatPlan(plan, { color, verbose: flags.verbose })) output.out(line);
-        if (jsonFile !== undefined) {
-          writeFileSync(jsonFile, redactor.apply(`${JSON.stringify(planJson(plan), null, 2)}\n`));
-        }
+        for (const line of formatPlan(plan, { color, verbose: flags.verbose })) human.out(line);
+        const json = `${JSON.stringify(planJson(plan), null, 2)}\n`;
+        if (jsonFile !== undefined) writeFileSync(jsonFile, redactor.apply(json));
+        // Through the redacting output, as every line is.
+        if (jsonToStdout) output.out(json.trimEnd());
       },
-      onEvent: (event) => output.out(formatEvent(event)),
-      onWarning: (message) => output.err(`warning: ${message}`),
+      onEvent: (event) => human.out(formatEvent(event)),
+      onWarning: (message) => human.err(`warning: ${message}`),
     },
   );
-  if (!flags['dry-run']) output.out(summary(result.events));
+  if (!flags['dry-run']) human.out(summary(result.events));
   return 0;
 }

@@ -3,6 +3,7 @@ import { renderProject } from '../commands/render.ts';
 import { formatProblem } from '../validate/problem.ts';
 import type { Output } from './run.ts';
 import { parseFlags } from './run.ts';
+import { USAGE, wantsHelp } from './usage.ts';
 import { resolve } from 'node:path';
 
 /**
@@ -10,6 +11,10 @@ import { resolve } from 'node:path';
  * npm runs scripts); messages name the folder the same way.
  */
 export async function renderMain(root: string, argv: readonly string[], output: Output): Promise<number> {
+  if (wantsHelp(argv)) {
+    output.out(USAGE.render);
+    return 0;
+  }
   const flags = parseFlags(argv, {
     check: { type: 'boolean', default: false },
     env: { type: 'string' },

@@ -10,9 +10,33 @@ export interface Output {
   err(line: string): void;
 }
 
+/** Streams whose reader went away (`npm run drift | head -1`): nothing more is written to them. */
+const closed = new WeakSet<NodeJS.WritableStream>();
+const guarded = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * A reader that stops reading (a pipe into `head`) is no error of the command's: the stream's EPIPE is swallowed,
+ * nothing more is written to it, and the command ends with its own exit code.
+ */
+function guard(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') closed.add(stream);
+      else throw error;
+    });
+  }
+  return stream;
+}
+
+function write(stream: NodeJS.WriteStream, line: string): void {
+  if (closed.has(stream)) return;
+  guard(stream).write(`${line}\n`);
+}
+
 export const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => write(process.stdout, line),
+  err: (line) => write(process.stderr, line),
 };
 
 type Options = NonNullable<ParseArgsConfig['options']>;

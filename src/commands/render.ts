@@ -69,6 +69,10 @@ export function renderProject<C extends BaseConfig>(
   options: RenderOptions = {},
 ): RenderResult {
   const environment = options.environment ?? project.configSet.defaultEnvironment;
+  if (!project.configSet.environments.includes(environment))
+    throw new UsageError(
+      `unknown environment "${environment}". Use one of: ${project.configSet.environments.join(', ')} (declared in stack.config.ts).`,
+    );
   if (options.outDir === undefined && environment !== project.configSet.defaultEnvironment) {
     throw new UsageError(
       `${RENDERED_DIR}/ holds the ${project.configSet.defaultEnvironment} environment. Pass --out <dir> to render ${environment} elsewhere.`,

@@ -29,10 +29,11 @@ export class ValidationError extends StackError {
   readonly code = 'validation';
   readonly problems: readonly Problem[];
 
-  constructor(problems: readonly Problem[]) {
+  /** `after`: what the command did about them (validate writes nothing in any case). */
+  constructor(problems: readonly Problem[], after = 'nothing was written') {
     const n = problems.length;
     super(
-      `${n} problem${n === 1 ? '' : 's'} found; nothing was written.\n` +
+      `${n} problem${n === 1 ? '' : 's'} found${after === '' ? '' : `; ${after}`}.\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
     this.name = 'ValidationError';

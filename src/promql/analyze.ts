@@ -8,7 +8,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import type { MatchOp } from '../config/selector.ts';
 import type { LabelMatcher, PromQLAnalysis, RangeCall, VectorSelector } from './selector-types.ts';
 import { unquote } from './selector-types.ts';
-import { syntaxErrorIn } from '../validate/query/parse.ts';
+import { syntaxErrorIn } from '../core/syntax-error.ts';
 import { quickAnalysis } from '../validate/query/promql-quick.ts';
 
 export type { LabelMatcher, PromQLAnalysis, RangeCall, VectorSelector } from './selector-types.ts';

@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
-import { syntaxErrorIn } from '../validate/query/parse.ts';
+import { syntaxErrorIn } from '../core/syntax-error.ts';
 
 const COMPARISONS: ReadonlySet<string> = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
 const ABSENT: ReadonlySet<string> = new Set(['absent', 'absent_over_time']);

@@ -15,6 +15,7 @@ import { buildProject } from '../project/project.ts';
 import { formatProblem, sortProblems } from '../validate/problem.ts';
 import { validateAsync } from '../validate/validate.ts';
 import { crossCheck } from '../crosscheck/index.ts';
+import { closest } from '../core/did-you-mean.ts';
 import { splitLenient } from '../validate/lenient.ts';
 import type { ApplyEvent, FullHandlers } from './apply.ts';
 import { applyPlan } from './apply.ts';
@@ -154,6 +155,19 @@ export async function publishProject<C extends BaseConfig>(
   }
   for (const warning of lenient) hooks.onWarning?.(formatProblem(warning).replace(/^warning: /, ''));
   const { info, live, context } = unwrap(await reading);
+  if (only !== undefined) {
+    // An --only that matches nothing, in code or in Grafana, is a typo more often than an empty change.
+    const refs = [...new Set([...all.map(refOf), ...[...live.values()].flat().map((o) => o.ref)])];
+    if (!refs.some((r) => only(r))) {
+      const given = options.only ?? [];
+      const near = [
+        ...new Set(given.flatMap((o) => [...refs.filter((r) => r.startsWith(o)), ...closest(o, refs)])),
+      ];
+      throw new UsageError(
+        `--only ${given.join(' ')} matches nothing in code or in Grafana${near.length > 0 ? `; closest: ${near.slice(0, 3).join(', ')}` : ''}. Nothing was written.`,
+      );
+    }
+  }
   const plan = planActions({
     desired: all,
     live,

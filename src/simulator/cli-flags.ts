@@ -2,7 +2,7 @@
 import type { SimulatorOptions } from './index.ts';
 import { PROFILE_NAMES, isProfileName } from './profiles.ts';
 
-export const SIM_USAGE = `usage: tsx scripts/sim.ts [--port <n>] [--host <h>] [--profile ${PROFILE_NAMES.join('|')}] [--token <t>] [--viewer-token <t>] [--state <file>] [--latency-ms <n>]`;
+export const SIM_USAGE = `usage: npm run sim -- [--port <n>] [--host <h>] [--profile ${PROFILE_NAMES.join('|')}] [--token <t>] [--viewer-token <t>] [--state <file>] [--latency-ms <n>]`;
 
 export type ParsedSimFlags =
   | { readonly ok: true; readonly options: SimulatorOptions }

@@ -1082,7 +1082,7 @@ const cases: readonly Case[] = [
     expected: [
       [
         'dashboards/bad.ts Dashboard/bad templating.list[1].query',
-        'PromQL does not parse (after replacing $__ macros and template variables): error at column 8 near "up{job="',
+        'PromQL does not parse (after replacing $__ macros and template variables): error at column 8, at the end of the query',
       ],
     ],
   },

@@ -1,7 +1,9 @@
 import { parser as logqlParser } from '@grafana/lezer-logql';
 import { parser as traceqlParser } from '@grafana/lezer-traceql';
-import type { Parser, Tree } from '@lezer/common';
+import type { Parser } from '@lezer/common';
 import { parser as promqlParser } from '@prometheus-io/lezer-promql';
+import { syntaxErrorIn } from '../../core/syntax-error.ts';
+import type { SyntaxError } from '../../core/syntax-error.ts';
 import { quickPromQL } from './promql-quick.ts';
 
 export type QueryLanguage = 'PromQL' | 'LogQL' | 'TraceQL';
@@ -12,24 +14,8 @@ const PARSERS: Readonly<Record<QueryLanguage, Parser>> = {
   TraceQL: traceqlParser,
 };
 
-export interface SyntaxError {
-  /** 1-based column of the first error. */
-  readonly column: number;
-  /** The text around it. */
-  readonly near: string;
-}
-
-/** The first error node of a parse tree of `text`, or undefined when there is none. */
-export function syntaxErrorIn(tree: Tree, text: string): SyntaxError | undefined {
-  const cursor = tree.cursor();
-  do {
-    if (cursor.type.isError) {
-      const from = cursor.from;
-      return { column: from + 1, near: text.slice(Math.max(0, from - 15), from + 15) };
-    }
-  } while (cursor.next());
-  return undefined;
-}
+export type { SyntaxError } from '../../core/syntax-error.ts';
+export { syntaxErrorIn } from '../../core/syntax-error.ts';
 
 /** The first syntax error of a query according to the reference (lezer) parser, or undefined when it parses. */
 export function findSyntaxError(language: QueryLanguage, text: string): SyntaxError | undefined {

@@ -79,7 +79,7 @@ class Checker {
         this.context.report(
           resource,
           path,
-          `${language} does not parse${after}: error at column ${error.column} near ${show(error.near)}`,
+          `${language} does not parse${after}: error at column ${error.column}${error.near === '' ? ', at the end of the query' : ` near ${show(error.near)}`}`,
           `Fix the expression; check brackets, quotes and operators around that column`,
         );
         return;
