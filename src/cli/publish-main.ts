@@ -1,8 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import { loadProject } from '../project/load.ts';
 import { formatEvent, formatPlan, planJson, summary } from '../publish/format.ts';
+import type { Action } from '../publish/plan.ts';
 import { publishProject } from '../publish/publish.ts';
 import type { Redactor } from '../core/redact.ts';
 import type { Environment } from './environment.ts';
@@ -19,6 +20,49 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
   return n;
 }
 
+/** Where publish asks before deleting: the process's terminal, or a test's. */
+export interface Terminal {
+  readonly isTTY: boolean;
+  ask(question: string): Promise<string>;
+}
+
+const processTerminal: Terminal = {
+  isTTY: process.stdin.isTTY === true && process.stderr.isTTY === true,
+  async ask(question) {
+    const readline = await import('node:readline/promises');
+    const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  },
+};
+
+/** Deletions are shown and asked about on a terminal; without one they need --yes (the workflows pass it). */
+async function confirm(deletions: readonly Action[], terminal: Terminal, output: Output): Promise<boolean> {
+  const refs = deletions.map((d) => d.ref);
+  if (!terminal.isTTY)
+    throw new UsageError(
+      `nothing was written: the plan deletes ${refs.join(', ')}, and there is no terminal to ask. Review the plan (--dry-run) and pass --yes to allow the deletions.`,
+    );
+  output.err(`The plan deletes ${refs.length} object${refs.length === 1 ? '' : 's'}:`);
+  for (const ref of refs) output.err(`  - ${ref}`);
+  const answer = await terminal.ask('Delete them? Only "yes" goes ahead: ');
+  return answer.trim().toLowerCase() === 'yes';
+}
+
+/** A plan file, parsed; a clear error when it cannot be read. */
+function readPlan(path: string, given: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    throw new UsageError(
+      `--plan ${given}: ${error instanceof Error ? error.message : String(error)}. Give the file publish --dry-run --json wrote.`,
+    );
+  }
+}
+
 /**
  * `npm run publish [-- --dry-run] [--json <file>] [--prune] [--only <Kind/uid glob>]... [--editable]
  * [--rotate-secrets] [--env <name>] [--concurrency <n>] [--verbose] [--api auto|legacy|apis]`
@@ -29,6 +73,7 @@ export async function publishMain(
   env: Environment,
   output: Output,
   redactor: Redactor,
+  terminal: Terminal = processTerminal,
 ): Promise<number> {
   if (wantsHelp(argv)) {
     output.out(USAGE.publish);
@@ -46,7 +91,12 @@ export async function publishMain(
     concurrency: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     api: { type: 'string' },
+    plan: { type: 'string' },
+    yes: { type: 'boolean', default: false },
   });
+  if (flags.plan !== undefined && flags['dry-run'])
+    throw new UsageError('--plan applies a saved plan; --dry-run makes one. Give one of them.');
+  const savedPlan = flags.plan === undefined ? undefined : readPlan(resolve(flags.plan), flags.plan);
   const choice = apiChoice(flags.api, env);
   redactor.add(env.GRAFANA_TOKEN, env.GRAFANA_PASSWORD);
   // Checked before anything is sent: the plan is written once Grafana was read.
@@ -79,21 +129,23 @@ export async function publishMain(
       editable: flags.editable,
       resendSecrets: flags['rotate-secrets'],
       ...(flags.env === undefined ? {} : { environment: flags.env }),
+      ...(savedPlan === undefined ? {} : { savedPlan }),
     },
     {
       onSecrets: (values) => redactor.add(...values),
-      onPlan: (plan, version) => {
+      onPlan: (plan, version, fingerprints) => {
         human.out(
           `Grafana ${version} at ${connection.url}${flags['dry-run'] ? ' (dry run: nothing will be written)' : ''}`,
         );
         for (const line of formatPlan(plan, { color, verbose: flags.verbose })) human.out(line);
-        const json = `${JSON.stringify(planJson(plan), null, 2)}\n`;
+        const json = `${JSON.stringify(planJson(plan, fingerprints), null, 2)}\n`;
         if (jsonFile !== undefined) writeFileSync(jsonFile, redactor.apply(json));
         // Through the redacting output, as every line is.
         if (jsonToStdout) output.out(json.trimEnd());
       },
       onEvent: (event) => human.out(formatEvent(event)),
       onWarning: (message) => human.err(`warning: ${message}`),
+      ...(flags.yes ? {} : { confirmDeletions: (deletions) => confirm(deletions, terminal, human) }),
     },
   );
   if (!flags['dry-run']) human.out(summary(result.events));

@@ -34,16 +34,20 @@ Flags:
 
 Exit codes: 0 valid, 1 a problem.`,
 
-  publish: `Usage: npm run publish [-- --dry-run] [--json <file>|-] [--prune] [--prune-nested] [--only <Kind/uid glob>…]
-                         [--editable] [--rotate-secrets] [--env <name>] [--concurrency <n>] [--verbose]
-                         [--api auto|legacy|apis]
+  publish: `Usage: npm run publish [-- --dry-run] [--json <file>|-] [--plan <file>] [--yes] [--prune] [--prune-nested]
+                         [--only <Kind/uid glob>…] [--editable] [--rotate-secrets] [--env <name>]
+                         [--concurrency <n>] [--verbose] [--api auto|legacy|apis]
 
 Makes Grafana match the repository: validates, reads Grafana, plans, then applies the plan (idempotent: a second
 run changes nothing). Nothing is written while any problem stands.
 
 Flags:
   --dry-run           print the plan, write nothing
-  --json <file>|-     also write the plan (and the result) as JSON, to a file or to stdout (-)
+  --json <file>|-     also write the plan as JSON (with what each action was made against), to a file or stdout (-)
+  --plan <file>       apply the plan a --dry-run --json wrote, exactly: stop, writing nothing, when Grafana or the
+                      code moved since it was made
+  --yes               allow the plan's deletions without asking (on a terminal publish shows them and asks; without
+                      one, deletions need --yes)
   --prune             delete what is ours by the ownership rule but no longer in code
   --prune-nested      let a pruned folder take what is inside it
   --only <glob>       act only on the refs matching Kind/uid globs (repeatable)
@@ -58,8 +62,9 @@ Flags:
 ${GRAFANA_ENV}
 Secrets: each secret('NAME') the content uses is read from the environment variable NAME.
 
-Exit codes: 0 done (or nothing to do), 1 a problem (nothing written), 3 Grafana unreachable or the credentials
-refused, 4 some writes failed (the rest applied; running again converges).`,
+Exit codes: 0 done (or nothing to do), 1 a problem (nothing written: invalid content, a plan that moved, deletions
+not confirmed), 3 Grafana unreachable or the credentials refused, 4 some writes failed (the rest applied; running
+again converges).`,
 
   drift: `Usage: npm run drift [-- --format text|markdown|json] [--api auto|legacy|apis]
 

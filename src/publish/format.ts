@@ -1,3 +1,5 @@
+import type { Fingerprint } from './saved-plan.ts';
+import { PLAN_FORMAT } from './saved-plan.ts';
 import type { ApplyEvent } from './apply.ts';
 import type { FieldChange } from './diff.ts';
 import type { Action, Plan } from './plan.ts';
@@ -59,8 +61,9 @@ export function formatPlan(
  * The plan as JSON, for `--json`: actions with their changes, no resource bodies. A creation lists no changes
  * (everything in it is new: its changes would be the whole body); its `source` file says what it holds.
  */
-export function planJson(plan: Plan): unknown {
+export function planJson(plan: Plan, fingerprints: readonly Fingerprint[] = []): unknown {
   return {
+    format: PLAN_FORMAT,
     counts: plan.counts,
     actions: plan.actions.map((a) => ({
       type: a.type,
@@ -74,6 +77,8 @@ export function planJson(plan: Plan): unknown {
     cascades: plan.cascades,
     refusals: plan.refusals,
     warnings: plan.warnings,
+    // What each action was made against: publish --plan applies the plan only while they hold.
+    fingerprints,
   };
 }
 

@@ -16,11 +16,13 @@ import { formatProblem, sortProblems } from '../validate/problem.ts';
 import { validateAsync } from '../validate/validate.ts';
 import { crossCheck } from '../crosscheck/index.ts';
 import { closest } from '../core/did-you-mean.ts';
+import type { Fingerprint } from './saved-plan.ts';
+import { fingerprintsOf, movedSince, savedFingerprints } from './saved-plan.ts';
 import { splitLenient } from '../validate/lenient.ts';
 import type { ApplyEvent, FullHandlers } from './apply.ts';
 import { applyPlan } from './apply.ts';
 import { probeAndReadLive } from './live-state.ts';
-import type { Plan } from './plan.ts';
+import type { Action, Plan } from './plan.ts';
 import { planActions, refMatcher } from './plan.ts';
 import { resolveSecrets } from './secrets.ts';
 
@@ -43,13 +45,23 @@ export interface PublishOptions {
   readonly api?: ApiPreference;
   /** The App Platform namespace (a Grafana Cloud stack's `stacks-<id>`); from the organisation otherwise. */
   readonly namespace?: string;
+  /**
+   * A plan saved by `--dry-run --json` (src/publish/saved-plan.ts): applied only when the plan made now is the same,
+   * against objects that did not move since; otherwise nothing is written.
+   */
+  readonly savedPlan?: unknown;
 }
 
 export interface PublishHooks {
   /** Called with the secret values as soon as they are read, so that outputs can mask them. */
   readonly onSecrets?: (values: readonly string[]) => void;
-  /** Called with the plan before anything is written. */
-  readonly onPlan?: (plan: Plan, grafanaVersion: string) => void;
+  /** Called with the plan (and what each action was made against) before anything is written. */
+  readonly onPlan?: (plan: Plan, grafanaVersion: string, fingerprints: readonly Fingerprint[]) => void;
+  /**
+   * Asked before a plan that deletes anything is applied (the command line asks on a terminal, and refuses without
+   * one unless --yes); false stops the run before any write. Without it, deletions proceed.
+   */
+  readonly confirmDeletions?: (deletions: readonly Action[]) => Promise<boolean>;
   readonly onEvent?: (event: ApplyEvent) => void;
   /** Called once per distinct warning a write revealed (after its event). */
   readonly onWarning?: (message: string) => void;
@@ -176,7 +188,17 @@ export async function publishProject<C extends BaseConfig>(
     rotateSecrets: resendSecrets,
     ...(only === undefined ? {} : { only }),
   });
-  hooks.onPlan?.(plan, info.version);
+  const fingerprints = fingerprintsOf(plan, handlers);
+  hooks.onPlan?.(plan, info.version, fingerprints);
+  if (options.savedPlan !== undefined) {
+    const saved = savedFingerprints(options.savedPlan);
+    if (typeof saved === 'string') throw new UsageError(`--plan: ${saved}. Nothing was written.`);
+    const moved = movedSince(saved, fingerprints);
+    if (moved.length > 0)
+      throw new UsageError(
+        `nothing was written: the plan no longer holds (${moved.join('; ')}). Make a new plan (publish --dry-run --json plan.json), review it, and apply that one.`,
+      );
+  }
   if (plan.cascades.length > 0 && options.pruneNested !== true && options.dryRun !== true) {
     throw new UsageError(
       `nothing was written: deleting ${plan.cascades.map((c) => `${c.folder} would also delete ${c.takes.join(', ')}`).join('; ')} (Grafana deletes a folder with everything in it). Move or delete those first, or run again with --prune-nested to let them go.`,
@@ -189,6 +211,17 @@ export async function publishProject<C extends BaseConfig>(
   }
   if (options.dryRun === true) {
     return { plan, events: [], warnings: [], grafanaVersion: info.version, requests: { ...client.sent } };
+  }
+  const deletions = plan.actions.filter((a) => a.type === 'delete');
+  if (
+    deletions.length > 0 &&
+    hooks.confirmDeletions !== undefined &&
+    !(await hooks.confirmDeletions(deletions))
+  ) {
+    client.cancel();
+    throw new UsageError(
+      `nothing was written: the plan deletes ${deletions.map((d) => d.ref).join(', ')}, and that was not confirmed. Run again and confirm, or pass --yes.`,
+    );
   }
   // One warning of a kind is enough (the same cause shows on every object): the first, by its text after the ref.
   const warnings: string[] = [];
