@@ -52,6 +52,10 @@ async function confirm(deletions: readonly Action[], terminal: Terminal, output:
   return answer.trim().toLowerCase() === 'yes';
 }
 
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
 /** A plan file, parsed; a clear error when it cannot be read. */
 function readPlan(path: string, given: string): unknown {
   try {
@@ -112,6 +116,9 @@ export async function publishMain(
     );
   const writeConcurrency = positiveInt(flags.concurrency, 'concurrency');
   const connection = grafanaConnection(env, writeConcurrency === undefined ? {} : { writeConcurrency });
+  const started = Date.now();
+  let total = 0;
+  let done = 0;
   const project = await loadProject(root);
   const color =
     env.NO_COLOR === undefined && (jsonToStdout ? process.stderr.isTTY : process.stdout.isTTY) === true;
@@ -134,6 +141,7 @@ export async function publishMain(
     {
       onSecrets: (values) => redactor.add(...values),
       onPlan: (plan, version, fingerprints) => {
+        total = plan.actions.filter((a) => a.type !== 'noop').length;
         human.out(
           `Grafana ${version} at ${connection.url}${flags['dry-run'] ? ' (dry run: nothing will be written)' : ''}`,
         );
@@ -143,11 +151,17 @@ export async function publishMain(
         // Through the redacting output, as every line is.
         if (jsonToStdout) output.out(json.trimEnd());
       },
-      onEvent: (event) => human.out(formatEvent(event)),
+      onEvent: (event) => {
+        done += 1;
+        // On a terminal each line says how far the run is: done/total and the time so far.
+        const progress =
+          terminal.isTTY && total > 0 ? ` [${done}/${total}, ${seconds(Date.now() - started)}]` : '';
+        human.out(`${formatEvent(event)}${progress}`);
+      },
       onWarning: (message) => human.err(`warning: ${message}`),
       ...(flags.yes ? {} : { confirmDeletions: (deletions) => confirm(deletions, terminal, human) }),
     },
   );
-  if (!flags['dry-run']) human.out(summary(result.events));
+  if (!flags['dry-run']) human.out(`${summary(result.events)} Took ${seconds(Date.now() - started)}.`);
   return 0;
 }

@@ -133,6 +133,11 @@ describe('deletions', () => {
     expect(sim.requests.countWrites()).toBe(writes);
     const yes = await publish(['--prune'], answering('yes'));
     expect(yes.code, yes.err).toBe(0);
+    // On a terminal, progress (done/total, time so far) and the time taken.
+    expect(yes.out).toMatch(/✓ deleted +Dashboard\/stack-stray \[1\/1, \d+\.\d s\]/);
+    expect(yes.out).toMatch(
+      /Applied: 0 created, 0 updated, 1 deleted, \d+ unchanged, 0 failed\. Took \d+\.\d s\./,
+    );
     expect(questions).toEqual([
       'Delete them? Only "yes" goes ahead: ',
       'Delete them? Only "yes" goes ahead: ',
