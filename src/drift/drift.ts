@@ -6,7 +6,7 @@ import type { FieldChange } from '../publish/diff.ts';
 import type { FullHandlers } from '../publish/apply.ts';
 import { compareResource } from '../publish/plan.ts';
 import type { LiveObject } from '../handlers/types.ts';
-import { describePath } from './describe-path.ts';
+import { describePath } from '../publish/describe-path.ts';
 
 export type DriftType = 'changed' | 'missing' | 'unmanaged';
 
@@ -62,7 +62,11 @@ export function detectDrift(
       path: c.path,
       before: c.after,
       after: c.before,
-      field: describePath(resource, c.path),
+      field: describePath(
+        resource,
+        c.path,
+        c.before === undefined ? c.after : c.after === undefined ? c.before : undefined,
+      ),
     }));
     entries.push({ ...base, type: 'changed', changes });
   }

@@ -1,3 +1,4 @@
+import { changedPart } from '../core/word-diff.ts';
 import type { DriftEntry, DriftReport } from './drift.ts';
 
 const TITLE: Readonly<Record<DriftEntry['type'], string>> = {
@@ -11,6 +12,19 @@ function value(v: unknown): string {
   if (v === undefined) return '(absent)';
   const text = JSON.stringify(v);
   return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}
+
+/** Both values as shown: a long text by the part that changed (src/core/word-diff.ts). */
+function values(before: unknown, after: unknown): [string, string] {
+  if (
+    typeof before === 'string' &&
+    typeof after === 'string' &&
+    Math.max(before.length, after.length) > 100
+  ) {
+    const part = changedPart(before, after);
+    return [JSON.stringify(part.before), JSON.stringify(part.after)];
+  }
+  return [value(before), value(after)];
 }
 
 function adopt(entry: DriftEntry): string {
@@ -27,8 +41,10 @@ export function driftText(report: DriftReport, grafana: string): string[] {
   ];
   for (const e of report.entries) {
     lines.push('', `${e.ref}${e.source === undefined ? '' : ` (${e.source})`}: ${TITLE[e.type]}`);
-    for (const c of e.changes)
-      lines.push(`    ${c.field}: ${value(c.before)} in code, ${value(c.after)} in Grafana`);
+    for (const c of e.changes) {
+      const [before, after] = values(c.before, c.after);
+      lines.push(`    ${c.field}: ${before} in code, ${after} in Grafana`);
+    }
     lines.push(`    restore: ${e.restore}`);
     const a = adopt(e);
     if (a !== '' && e.type === 'changed') lines.push(`    or ${a}`);
@@ -54,8 +70,10 @@ export function driftMarkdown(report: DriftReport, grafana: string): string {
     if (e.source !== undefined) out.push(`Defined in \`${e.source}\`.`, '');
     if (e.changes.length > 0) {
       out.push('| field | in code | in Grafana |', '|---|---|---|');
-      for (const c of e.changes)
-        out.push(`| ${cell(c.field)} | \`${cell(value(c.before))}\` | \`${cell(value(c.after))}\` |`);
+      for (const c of e.changes) {
+        const [before, after] = values(c.before, c.after);
+        out.push(`| ${cell(c.field)} | \`${cell(before)}\` | \`${cell(after)}\` |`);
+      }
       out.push('');
     }
     out.push(`Restore: \`${e.restore}\``);

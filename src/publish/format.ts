@@ -3,6 +3,9 @@ import { PLAN_FORMAT } from './saved-plan.ts';
 import type { ApplyEvent } from './apply.ts';
 import type { FieldChange } from './diff.ts';
 import type { Action, Plan } from './plan.ts';
+import type { Resource } from '../core/resource.ts';
+import { changedPart } from '../core/word-diff.ts';
+import { describePath } from './describe-path.ts';
 
 const SYMBOL: Readonly<Record<Action['type'], string>> = { create: '+', update: '~', delete: '-', noop: '=' };
 const COLOR: Readonly<Record<Action['type'], string>> = {
@@ -18,8 +21,39 @@ function short(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function change(c: FieldChange): string {
-  return `      ${c.path === '' ? '(whole object)' : c.path}: ${short(c.before)} → ${short(c.after)}`;
+/** One changed field: named as a person names it, a long text shown by its changed part unless verbose. */
+export function describeChange(
+  c: FieldChange,
+  resource: Resource | undefined,
+  verbose: boolean,
+): { field: string; before: string; after: string } {
+  const element = c.before === undefined ? c.after : c.after === undefined ? c.before : undefined;
+  const field =
+    c.path === ''
+      ? '(whole object)'
+      : resource === undefined
+        ? c.path
+        : describePath(resource, c.path, element);
+  if (verbose)
+    return {
+      field,
+      before: JSON.stringify(c.before) ?? '(absent)',
+      after: JSON.stringify(c.after) ?? '(absent)',
+    };
+  if (
+    typeof c.before === 'string' &&
+    typeof c.after === 'string' &&
+    Math.max(c.before.length, c.after.length) > 80
+  ) {
+    const part = changedPart(c.before, c.after);
+    return { field, before: JSON.stringify(part.before), after: JSON.stringify(part.after) };
+  }
+  return { field, before: short(c.before), after: short(c.after) };
+}
+
+function change(c: FieldChange, resource: Resource | undefined, verbose: boolean): string {
+  const d = describeChange(c, resource, verbose);
+  return `      ${d.field}: ${d.before} → ${d.after}`;
 }
 
 /** The plan for a terminal: deletions first in red with their reason, then creations and updates with fields. */
@@ -41,7 +75,8 @@ export function formatPlan(
     );
     if (action.type === 'update') {
       const max = options.maxChanges ?? 10;
-      lines.push(...action.changes.slice(0, max).map(change));
+      const resource = action.resource;
+      lines.push(...action.changes.slice(0, max).map((c) => change(c, resource, options.verbose)));
       if (action.changes.length > max) lines.push(`      … and ${action.changes.length - max} more`);
     }
   }

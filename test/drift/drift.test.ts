@@ -96,7 +96,7 @@ describe('drift after hand edits', () => {
     expect(report.entries.map((e) => [e.type, e.ref, e.changes.map((c) => c.field)])).toEqual([
       ['changed', 'ContactPoint/stack-email-info', ['spec.settings.singleEmail']],
       ['changed', 'NotificationPolicyTree/root', ['spec.routes[1].group_wait']],
-      ['changed', 'AlertRuleGroup/services', ['spec.rules[2].data[0].model.expr']],
+      ['changed', 'AlertRuleGroup/services', ['rule BackendLatencyP95High › data[0].model.expr']],
       ['changed', 'Dashboard/service-red', ['panel "Request rate" › query A › expr']],
     ]);
     const text = await drift(sim, 'text');
