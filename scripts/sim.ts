@@ -3,6 +3,8 @@ import { USAGE } from '../src/cli/usage.ts';
 import { parseSimFlags } from '../src/simulator/cli-flags.ts';
 import { TEST_DOUBLE_NOTICE, startSimulator } from '../src/simulator/index.ts';
 
+/** The process that started this one, taken first: it may be gone before the simulator is up. */
+const parent = process.ppid;
 const parsed = parseSimFlags(process.argv.slice(2));
 if (!parsed.ok) {
   if (parsed.help === true) process.stdout.write(`${USAGE.sim}\n`);
@@ -21,7 +23,12 @@ process.stdout.write(
   ].join('\n'),
 );
 // Stopped by Ctrl-C, by SIGTERM (npm forwards it), or when the terminal goes away.
+let stopping = false;
 const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
+  // A client that keeps its connection open must not keep the simulator up: out after a second in any case.
+  setTimeout(() => process.exit(0), 1000);
   sim.close().then(
     () => process.exit(0),
     () => process.exit(1),
@@ -29,8 +36,7 @@ const stop = (): void => {
 };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
 // npm does not pass a SIGTERM it receives on to the script: when the process that started the simulator is gone
-// (this process's parent changed), the simulator stops too.
-const parent = process.ppid;
+// (this process's parent changed since it started), the simulator stops too.
 setInterval(() => {
   if (process.ppid !== parent) stop();
 }, 250).unref();
