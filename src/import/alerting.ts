@@ -16,16 +16,8 @@ import type { Kind } from '../core/kinds.ts';
 import type { Resource } from '../core/resource.ts';
 import { secret } from '../core/secret.ts';
 import { matchers } from '../config/selector.ts';
-import { defineAlertRuleGroup, defineGrafanaAlertRuleGroup } from '../define/alert-rule-group.ts';
-import { defineContactPoint } from '../define/contact-point.ts';
-import { defineDataSource } from '../define/data-source.ts';
-import type { Definition } from '../define/definition.ts';
-import {
-  defineMuteTiming,
-  defineNotificationPolicyTree,
-  defineNotificationTemplate,
-} from '../define/notification.ts';
 import type { KindHandler, LiveObject } from '../handlers/types.ts';
+import { definerOf } from './definers.ts';
 import type { Code, Functions } from './code.ts';
 import { array, call, evaluate, object, value } from './code.ts';
 import type { ConfigRefs } from './config-refs.ts';
@@ -48,17 +40,15 @@ export const ALERTING_FUNCTIONS: Functions = {
   policyTreeFromSeverities,
 } as unknown as Functions;
 
-const DEFINERS = {
-  DataSource: defineDataSource,
-  ContactPoint: defineContactPoint,
-  MuteTiming: defineMuteTiming,
-  NotificationTemplate: defineNotificationTemplate,
-  NotificationPolicyTree: defineNotificationPolicyTree,
-  AlertRuleGroup: defineAlertRuleGroup,
-  GrafanaAlertRuleGroup: defineGrafanaAlertRuleGroup,
-} as const;
-
-export type Definer = keyof typeof DEFINERS;
+/** The kinds the alerting inputs are written for, and the definer each is written with. */
+export type Definer =
+  | 'DataSource'
+  | 'ContactPoint'
+  | 'MuteTiming'
+  | 'NotificationTemplate'
+  | 'NotificationPolicyTree'
+  | 'AlertRuleGroup'
+  | 'GrafanaAlertRuleGroup';
 
 /** The name a definer is imported by. */
 export const DEFINER_NAME: Readonly<Record<Definer, string>> = {
@@ -73,8 +63,9 @@ export const DEFINER_NAME: Readonly<Record<Definer, string>> = {
 
 /** The resource an input makes, built as loading the written file would build it. */
 export function resourceOf(definer: Definer, input: Code, config: BaseConfig): Resource | undefined {
-  const define = DEFINERS[definer] as (input: unknown) => Definition;
-  const built = define(evaluate(input, ALERTING_FUNCTIONS)).build({
+  const define = definerOf(DEFINER_NAME[definer]);
+  if (define === undefined) throw new Error(`the import has no definer ${DEFINER_NAME[definer]}`);
+  const built = define(evaluate(input, ALERTING_FUNCTIONS) as never).build({
     config,
     source: 'import',
     relative: (p) => p,

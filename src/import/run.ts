@@ -28,18 +28,8 @@ import type { Project } from '../project/project.ts';
 import { buildProject } from '../project/project.ts';
 import { ValidationError } from '../core/errors.ts';
 import { closest } from '../core/did-you-mean.ts';
-import type { Definition } from '../define/definition.ts';
 import { withSource } from '../define/definition.ts';
-import { defineAlertRuleGroup, defineGrafanaAlertRuleGroup } from '../define/alert-rule-group.ts';
-import { defineContactPoint } from '../define/contact-point.ts';
-import { defineDashboard } from '../define/dashboard.ts';
-import { defineDataSource } from '../define/data-source.ts';
-import { defineFolder } from '../define/folder.ts';
-import {
-  defineMuteTiming,
-  defineNotificationPolicyTree,
-  defineNotificationTemplate,
-} from '../define/notification.ts';
+import { definerOf } from './definers.ts';
 import { splitLenient } from '../validate/lenient.ts';
 import { sortProblems } from '../validate/problem.ts';
 import { validate } from '../validate/validate.ts';
@@ -614,18 +604,6 @@ export async function importCandidates(
   };
 }
 
-const DEFINE: Readonly<Record<string, (input: never) => Definition>> = {
-  defineFolder,
-  defineDashboard,
-  defineDataSource,
-  defineContactPoint,
-  defineMuteTiming,
-  defineNotificationTemplate,
-  defineNotificationPolicyTree,
-  defineAlertRuleGroup,
-  defineGrafanaAlertRuleGroup,
-} as unknown as Readonly<Record<string, (input: never) => Definition>>;
-
 /**
  * Validates the project as it would be with the files written: what Grafana or Prometheus would refuse in an
  * imported resource (a circular variable, a repeat by a variable that does not exist, a query that does not
@@ -634,7 +612,7 @@ const DEFINE: Readonly<Record<string, (input: never) => Definition>> = {
 function checkImported(root: string, project: Project<BaseConfig>, generated: readonly Generated[]): void {
   const functions = { ...DASHBOARD_FUNCTIONS, ...ALERTING_FUNCTIONS };
   const definitions = generated.map((g) => {
-    const define = DEFINE[g.definer];
+    const define = definerOf(g.definer);
     if (define === undefined) throw new Error(`the import has no definer ${g.definer}`);
     return {
       definition: withSource(define(evaluate(g.input, functions) as never), join(root, g.file.path)),
