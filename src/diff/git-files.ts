@@ -22,7 +22,11 @@ const NEWLINE = 0x0a;
  * characters come through unquoted; the batch output is read by byte offsets, never copied.
  */
 export function filesAtRevision(root: string, revision: string, folder: string): Map<string, string> {
-  git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
+  const known = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: root });
+  if (known.error === undefined && known.status !== 0)
+    throw new UsageError(
+      `--base ${revision}: no commit, branch or tag of that name in this clone. Fetch it (git fetch origin ${revision}) or give a commit it has (git log --oneline).`,
+    );
   const paths = git(root, ['ls-tree', '-r', '-z', '--name-only', revision, '--', folder])
     .toString('utf8')
     .split('\0')

@@ -94,10 +94,24 @@ function dashboardChanges(before: unknown, after: unknown): string[] {
     const defaults = (x: Record<string, unknown>): Record<string, unknown> =>
       asRecord(asRecord(x.fieldConfig).defaults);
     if (stable(defaults(q).thresholds) !== stable(defaults(p).thresholds)) {
-      const steps = (x: Record<string, unknown>): unknown =>
-        asArray(asRecord(defaults(x).thresholds).steps).map((s) => asRecord(s).value);
-      out.push(`${name}: thresholds ${code(steps(q))} → ${code(steps(p))}`);
+      // Step by step: `0.005 → 0.01` for a moved threshold, its colour when that is what changed.
+      const steps = (x: Record<string, unknown>): Record<string, unknown>[] =>
+        asArray(asRecord(defaults(x).thresholds).steps).map(asRecord);
+      const was = steps(q);
+      const is = steps(p);
+      const moved: string[] = [];
+      for (let i = 0; i < Math.max(was.length, is.length); i += 1) {
+        const o = was[i];
+        const n = is[i];
+        if (o === undefined) moved.push(`step ${code(n?.value)} (${String(n?.color)}) added`);
+        else if (n === undefined) moved.push(`step ${code(o.value)} (${String(o.color)}) removed`);
+        else if (stable(o.value) !== stable(n.value)) moved.push(`${code(o.value)} → ${code(n.value)}`);
+        else if (o.color !== n.color) moved.push(`${code(o.value)}: ${String(o.color)} → ${String(n.color)}`);
+      }
+      out.push(`${name}: thresholds ${moved.join(', ') || 'mode changed'}`);
     }
+    if (q.description !== p.description)
+      out.push(`${name}: description ${change(q.description, p.description)}`);
     if (defaults(q).unit !== defaults(p).unit)
       out.push(`${name}: unit ${code(defaults(q).unit)} → ${code(defaults(p).unit)}`);
     const rest = (x: Record<string, unknown>): unknown => ({
@@ -105,6 +119,7 @@ function dashboardChanges(before: unknown, after: unknown): string[] {
       gridPos: undefined,
       targets: undefined,
       title: undefined,
+      description: undefined,
       fieldConfig: {
         ...asRecord(x.fieldConfig),
         defaults: { ...defaults(x), thresholds: undefined, unit: undefined },

@@ -3,7 +3,7 @@
  * real git repository holding the repository's rendered/ files.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -101,5 +101,71 @@ describe('npm run diff', () => {
     );
     const run = await diff(dir);
     expect(run.text).toContain('settings.url: `${SLACK_WEBHOOK_URL}` → `${SLACK_WEBHOOK_URL_V2}`');
+  });
+});
+
+describe('npm run diff, for a reviewer', () => {
+  it('says why an unknown --base is unknown', async () => {
+    const dir = repoWithRendered();
+    const run = await diff(dir, 'origin/nope');
+    expect(run.code).toBe(1);
+    expect(run.text).toContain('--base origin/nope: no commit, branch or tag of that name in this clone');
+  });
+
+  it('shows a changed description as text, and thresholds step by step', async () => {
+    const dir = repoWithRendered();
+    const file = join(dir, 'rendered/grafana/dashboards/edge.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+      spec: {
+        panels: {
+          title?: string;
+          description?: string;
+          fieldConfig?: { defaults?: { thresholds?: { steps: { value: number | null }[] } } };
+        }[];
+      };
+    };
+    const panel = doc.spec.panels.find((p) => p.fieldConfig?.defaults?.thresholds !== undefined);
+    const described = doc.spec.panels.find((p) => typeof p.description === 'string' && p !== panel);
+    const steps = panel?.fieldConfig?.defaults?.thresholds?.steps;
+    if (panel === undefined || described === undefined || steps === undefined || steps[1] === undefined)
+      throw new Error('edge has a panel with thresholds and another with a description');
+    const before = steps[1].value;
+    steps[1].value = 0.5;
+    described.description = 'A new description, as a reviewer reads it.';
+    writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+    const run = await diff(dir);
+    expect(run.code).toBe(0);
+    expect(run.text).toContain(`panel "${panel.title ?? ''}": thresholds \`${String(before)}\` → \`0.5\``);
+    expect(run.text).toContain(`panel "${described.title ?? ''}": description \``);
+    expect(run.text).toContain('A new description, as a reviewer reads it.');
+  });
+
+  it('warns at the top when rendered/ is stale against its sources', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gsac-diff-project-'));
+    dirs.push(dir);
+    for (const entry of [
+      'stack.config.ts',
+      'package.json',
+      'dashboards',
+      'alerts',
+      'slos',
+      'datasources',
+      'configs',
+      'rendered',
+    ])
+      cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+    symlinkSync(join(ROOT, 'src'), join(dir, 'src'));
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    git(dir, 'init', '-q');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'base');
+    edit(join(dir, 'dashboards/edge.ts'), (t) =>
+      t.replace("title: 'Edge: NGINX and HAProxy'", "title: 'Edge: NGINX, HAProxy'"),
+    );
+    const run = await diff(dir);
+    expect(run.code).toBe(0);
+    expect(run.text.split('\n')[0]).toMatch(
+      /^> ⚠️ rendered\/ is stale against its sources \(1 file: grafana\/dashboards\/edge\.json\): this diff describes the rendered\/ on disk/,
+    );
   });
 });
