@@ -50,6 +50,7 @@ export async function driftMain(
   const flags = parseFlags(argv, {
     format: { type: 'string', default: 'text' },
     api: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
   });
   const choice = apiChoice(flags.api, env);
   const format = flags.format;
@@ -60,7 +61,8 @@ export async function driftMain(
   const { report } = await driftCheck(join(root, RENDERED_DIR), connection, undefined, undefined, choice);
   const url = connection.url;
   if (format === 'json') output.out(driftJson(report, url).trimEnd());
-  else if (format === 'markdown') output.out(driftMarkdown(report, url).trimEnd());
-  else for (const line of driftText(report, url)) output.out(line);
+  else if (format === 'markdown')
+    output.out(driftMarkdown(report, url, { verbose: flags.verbose }).trimEnd());
+  else for (const line of driftText(report, url, { verbose: flags.verbose })) output.out(line);
   return report.entries.length > 0 ? EXIT.drift : EXIT.ok;
 }

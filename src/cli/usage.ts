@@ -66,13 +66,14 @@ Exit codes: 0 done (or nothing to do), 1 a problem (nothing written: invalid con
 not confirmed), 3 Grafana unreachable or the credentials refused, 4 some writes failed (the rest applied; running
 again converges).`,
 
-  drift: `Usage: npm run drift [-- --format text|markdown|json] [--api auto|legacy|apis]
+  drift: `Usage: npm run drift [-- --format text|markdown|json] [--verbose] [--api auto|legacy|apis]
 
 Compares what Grafana holds with the committed rendered/ state and reports every difference: changed in Grafana,
 missing from Grafana, unmanaged (ours by the ownership rule, not in code). Sends no write.
 
 Flags:
   --format <f>    text (default), markdown (for an issue) or json
+  --verbose       whole values (a long text that changed is otherwise shown by the part that changed)
   --api <choice>  auto, legacy or apis, as for publish
   -h, --help      this text
 

@@ -15,7 +15,8 @@ function value(v: unknown): string {
 }
 
 /** Both values as shown: a long text by the part that changed (src/core/word-diff.ts). */
-function values(before: unknown, after: unknown): [string, string] {
+function values(before: unknown, after: unknown, verbose = false): [string, string] {
+  if (verbose) return [JSON.stringify(before) ?? '(absent)', JSON.stringify(after) ?? '(absent)'];
   if (
     typeof before === 'string' &&
     typeof after === 'string' &&
@@ -33,7 +34,11 @@ function adopt(entry: DriftEntry): string {
     : `to keep Grafana's version instead, change ${entry.source} to match, then npm run render and commit`;
 }
 
-export function driftText(report: DriftReport, grafana: string): string[] {
+export function driftText(
+  report: DriftReport,
+  grafana: string,
+  options: { verbose?: boolean } = {},
+): string[] {
   if (report.entries.length === 0)
     return [`No drift: Grafana at ${grafana} matches rendered/ (${report.checked} resources).`];
   const lines = [
@@ -42,7 +47,7 @@ export function driftText(report: DriftReport, grafana: string): string[] {
   for (const e of report.entries) {
     lines.push('', `${e.ref}${e.source === undefined ? '' : ` (${e.source})`}: ${TITLE[e.type]}`);
     for (const c of e.changes) {
-      const [before, after] = values(c.before, c.after);
+      const [before, after] = values(c.before, c.after, options.verbose);
       lines.push(`    ${c.field}: ${before} in code, ${after} in Grafana`);
     }
     lines.push(`    restore: ${e.restore}`);
@@ -56,7 +61,11 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function driftMarkdown(report: DriftReport, grafana: string): string {
+export function driftMarkdown(
+  report: DriftReport,
+  grafana: string,
+  options: { verbose?: boolean } = {},
+): string {
   if (report.entries.length === 0)
     return `### No drift\n\nGrafana at ${grafana} matches \`rendered/\` (${report.checked} resources).\n`;
   const out = [
@@ -71,7 +80,7 @@ export function driftMarkdown(report: DriftReport, grafana: string): string {
     if (e.changes.length > 0) {
       out.push('| field | in code | in Grafana |', '|---|---|---|');
       for (const c of e.changes) {
-        const [before, after] = values(c.before, c.after);
+        const [before, after] = values(c.before, c.after, options.verbose);
         out.push(`| ${cell(c.field)} | \`${cell(before)}\` | \`${cell(after)}\` |`);
       }
       out.push('');

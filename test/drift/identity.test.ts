@@ -57,6 +57,10 @@ describe('changes by identity', () => {
     expect(text).toMatch(
       /rule FrontendJsErrorRateHigh › data\[0\]\.model\.expr: "…[^"]*> 0\.01" in code, "…[^"]*> 0\.05" in Grafana/,
     );
+    // --verbose shows the whole value.
+    expect(driftText(report, sim.url, { verbose: true }).join('\n')).toContain(
+      '"sum by (app) (count_over_time(',
+    );
     const dry = await publishProject(
       await repository(),
       connection(sim),
