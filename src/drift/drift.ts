@@ -7,8 +7,9 @@ import type { FullHandlers } from '../publish/apply.ts';
 import { compareResource } from '../publish/plan.ts';
 import type { LiveObject } from '../handlers/types.ts';
 import { describePath } from '../publish/describe-path.ts';
+import type { History } from './history.ts';
 
-export type DriftType = 'changed' | 'missing' | 'unmanaged';
+export type DriftType = 'changed' | 'unpublished' | 'missing' | 'unmanaged';
 
 /** One way Grafana differs from the committed rendered state, and what to do about it. */
 export interface DriftEntry {
@@ -20,12 +21,28 @@ export interface DriftEntry {
   /** Changed fields, with readable names; values of secrets never appear (they compare as "set"). */
   readonly changes: readonly (FieldChange & { readonly field: string })[];
   readonly restore: string;
+  /** `unpublished`: the earlier commit whose rendered state Grafana holds. */
+  readonly publishedAt?: string;
 }
 
 /** A Plan read the other way round: what Grafana did that the repository did not. */
 export interface DriftReport {
   readonly entries: readonly DriftEntry[];
   readonly checked: number;
+}
+
+/** The first earlier commit whose rendered version of the resource Grafana holds exactly. */
+function earlierMatch(
+  resource: Resource,
+  live: ReadonlyMap<Kind, readonly LiveObject[]>,
+  handlers: FullHandlers,
+  history: History,
+): string | undefined {
+  for (const { commit, resource: earlier } of history(resource)) {
+    const comparison = compareResource(earlier, live, handlers);
+    if (comparison.state === 'present' && comparison.changes.length === 0) return commit;
+  }
+  return undefined;
 }
 
 /**
@@ -38,6 +55,7 @@ export function detectDrift(
   rendered: readonly Resource[],
   live: ReadonlyMap<Kind, readonly LiveObject[]>,
   handlers: FullHandlers,
+  history: History = () => [],
 ): DriftReport {
   const entries: DriftEntry[] = [];
   const known = new Set<string>();
@@ -68,7 +86,13 @@ export function detectDrift(
         c.before === undefined ? c.after : c.after === undefined ? c.before : undefined,
       ),
     }));
-    entries.push({ ...base, type: 'changed', changes });
+    // Grafana holding exactly what an earlier commit rendered: the code moved on, nobody changed Grafana.
+    const published = earlierMatch(resource, live, handlers, history);
+    entries.push(
+      published === undefined
+        ? { ...base, type: 'changed', changes }
+        : { ...base, type: 'unpublished', changes, publishedAt: published },
+    );
   }
   for (const kind of KINDS) {
     for (const object of live.get(kind) ?? []) {

@@ -3,6 +3,7 @@ import type { DriftEntry, DriftReport } from './drift.ts';
 
 const TITLE: Readonly<Record<DriftEntry['type'], string>> = {
   changed: 'changed in Grafana',
+  unpublished: 'defined in code but not yet published (Grafana holds an earlier commit’s rendered state)',
   missing: 'missing from Grafana',
   unmanaged:
     'unmanaged (owned by the repository, by the ownership rule of stack.config.ts; not defined in code)',
@@ -50,6 +51,8 @@ export function driftText(
       const [before, after] = values(c.before, c.after, options.verbose);
       lines.push(`    ${c.field}: ${before} in code, ${after} in Grafana`);
     }
+    if (e.publishedAt !== undefined)
+      lines.push(`    Grafana holds what commit ${e.publishedAt} rendered: publishing brings it up to date`);
     lines.push(`    restore: ${e.restore}`);
     const a = adopt(e);
     if (a !== '' && e.type === 'changed') lines.push(`    or ${a}`);

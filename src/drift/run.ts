@@ -10,6 +10,7 @@ import { probeAndReadLive } from '../publish/live-state.ts';
 import { desiredFromRendered, readRenderedSettings } from '../render/read-rendered.ts';
 import type { DriftReport } from './drift.ts';
 import { detectDrift } from './drift.ts';
+import { gitHistory } from './history.ts';
 
 export interface DriftResult {
   readonly report: DriftReport;
@@ -51,7 +52,7 @@ export async function driftCheck(
     await rendered.all();
     throw error;
   });
-  const report = detectDrift(await rendered.all(), live, handlers);
+  const report = detectDrift(await rendered.all(), live, handlers, gitHistory(renderedDir));
   return {
     report,
     grafanaVersion: info.version,

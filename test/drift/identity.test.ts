@@ -105,3 +105,53 @@ describe('the compare underneath', () => {
     expect(part.before.length).toBeLessThan(60);
   });
 });
+
+describe('code not yet published', () => {
+  it('is told apart from a change made in Grafana: Grafana holds what an earlier commit rendered', async () => {
+    const { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'gsac-unpublished-'));
+    try {
+      const git = (...args: string[]): string => {
+        const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
+        if (r.status !== 0) throw new Error(r.stderr);
+        return r.stdout.trim();
+      };
+      cpSync(join(ROOT, 'rendered'), join(dir, 'rendered'), { recursive: true });
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-qm', 'published');
+      const published = git('log', '-1', '--format=%h');
+      // The next commit changes a dashboard in code (its rendered file), not yet published.
+      const file = join(dir, 'rendered/grafana/dashboards/edge.json');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replaceAll('"Edge: NGINX and HAProxy"', '"Edge: NGINX, HAProxy"'),
+      );
+      git('commit', '-qam', 'renamed in code');
+      // And someone changes another dashboard in Grafana.
+      sim.ui.editDashboard('service-red', (d) => {
+        d.title = 'Services (edited by hand)';
+      });
+      const { report } = await driftCheck(join(dir, 'rendered'), connection(sim), undefined, fastClient);
+      const byRef = new Map(report.entries.map((e) => [e.ref, e]));
+      expect(byRef.get('Dashboard/edge')?.type).toBe('unpublished');
+      expect(byRef.get('Dashboard/edge')?.publishedAt).toBe(published);
+      expect(byRef.get('Dashboard/service-red')?.type).toBe('changed');
+      const text = driftText(report, sim.url).join('\n');
+      expect(text).toContain(
+        'Dashboard/edge (dashboards/edge.ts): defined in code but not yet published (Grafana holds an earlier commit’s rendered state)',
+      );
+      expect(text).toContain(
+        `Grafana holds what commit ${published} rendered: publishing brings it up to date`,
+      );
+      expect(text).toContain('Dashboard/service-red (dashboards/service-red.ts): changed in Grafana');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
