@@ -164,11 +164,15 @@ function rulesOf(text: string | undefined): Map<string, Record<string, unknown>>
   return out;
 }
 
-function ruleFileChanges(before: string | undefined, after: string | undefined): string[] {
+/** The receivers an alert with these labels reaches under each side's policy tree, when both sides have one. */
+type Reach = (labels: Record<string, unknown>, side: 'before' | 'after') => string | undefined;
+
+function ruleFileChanges(before: string | undefined, after: string | undefined, reach: Reach): string[] {
   const out: string[] = [];
   const old = rulesOf(before);
   const now = rulesOf(after);
-  const kind = (r: Record<string, unknown>): string => ('alert' in r ? 'alert' : 'recording rule');
+  // Named as plans and drift name them (src/publish/describe-path.ts): `rule <Name>`.
+  const kind = (r: Record<string, unknown>): string => ('alert' in r ? 'rule' : 'recording rule');
   for (const [name, r] of now)
     if (!old.has(name)) out.push(`${kind(r)} ${name} added (${code(asRecord(r.labels).severity ?? r.expr)})`);
   for (const [name, r] of old) if (!now.has(name)) out.push(`${kind(r)} ${name} removed`);
@@ -179,8 +183,14 @@ function ruleFileChanges(before: string | undefined, after: string | undefined):
     if (o.for !== r.for) out.push(`${kind(r)} ${name}: for ${code(o.for)} → ${code(r.for)}`);
     const ol = asRecord(o.labels);
     const nl = asRecord(r.labels);
-    if (ol.severity !== nl.severity)
-      out.push(`${kind(r)} ${name}: severity ${code(ol.severity)} → ${code(nl.severity)}`);
+    if (ol.severity !== nl.severity) {
+      // Which receiver the alert now reaches: what a severity change means to the people paged.
+      const was = reach({ ...ol, alertname: name }, 'before');
+      const is = reach({ ...nl, alertname: name }, 'after');
+      const receivers =
+        was !== undefined && is !== undefined && was !== is ? ` (now reaches ${is}, was ${was})` : '';
+      out.push(`${kind(r)} ${name}: severity ${code(ol.severity)} → ${code(nl.severity)}${receivers}`);
+    }
     for (const change of diffValues({ ...ol, severity: undefined }, { ...nl, severity: undefined })) {
       out.push(`${kind(r)} ${name}: label ${change.path} ${code(change.before)} → ${code(change.after)}`);
     }
@@ -284,13 +294,24 @@ export function semanticDiff(
   for (const [ref, o] of old)
     if (!now.has(ref) && o.kind !== 'AlertRuleGroup')
       out.push({ ref, source: o.source, text: `${o.kind} ${JSON.stringify(o.title)} removed` });
+  const tree = (side: ReadonlyMap<ResourceRef, Resource>): RouteSpec | undefined => {
+    const t = [...side.values()].find((r) => r.kind === 'NotificationPolicyTree');
+    return t === undefined ? undefined : (t.spec as RouteSpec);
+  };
+  const trees = { before: tree(old), after: tree(now) };
+  const reach: Reach = (labels, side) => {
+    const root = trees[side];
+    if (root === undefined) return undefined;
+    const text = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)]));
+    return receiversFor(root, text).join(', ');
+  };
   const ruleFiles = [...new Set([...before.files.keys(), ...after.files.keys()])]
     .filter((p) => /^(prometheus|loki)\/.*\.yml$/.test(p))
     .sort();
   for (const path of ruleFiles) {
     const group = path.replace(/^\w+\//, '').replace(/\.yml$/, '');
     const source = now.get(`AlertRuleGroup/${group}`)?.source ?? old.get(`AlertRuleGroup/${group}`)?.source;
-    for (const text of ruleFileChanges(before.files.get(path), after.files.get(path))) {
+    for (const text of ruleFileChanges(before.files.get(path), after.files.get(path), reach)) {
       out.push({ ref: `AlertRuleGroup/${group}`, ...(source === undefined ? {} : { source }), text });
     }
   }

@@ -5,7 +5,9 @@ import { asArray, asRecord, asString } from '../handlers/shared.ts';
 function named(kind: 'panel' | 'rule', item: unknown, place: string): string {
   const title = asString(asRecord(item).title);
   if (title === undefined || title === '') return `${kind} ${place}`;
-  return kind === 'panel' ? `panel ${JSON.stringify(title)}` : `rule ${title}`;
+  if (kind === 'panel') return `panel ${JSON.stringify(title)}`;
+  // A Grafana recording rule has `record`; the diff names Prometheus's the same way.
+  return asRecord(item).record === undefined ? `rule ${title}` : `recording rule ${title}`;
 }
 
 /**

@@ -182,6 +182,24 @@ describe('smaller things', () => {
     ]);
   }, 30_000);
 
+  it('git ignores what the commands and workflows write into the repository root', () => {
+    const run = spawnSync(
+      'git',
+      ['check-ignore', 'plan.json', 'drift.md', 'drift.json', 'sim-state.json', '.env'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stdout.trim().split('\n')).toEqual([
+      'plan.json',
+      'drift.md',
+      'drift.json',
+      'sim-state.json',
+      '.env',
+    ]);
+  });
+
   it('render names an unknown environment as such', () => {
     const root = writeProject(minimalFiles());
     return (async () => {

@@ -69,7 +69,7 @@ describe('npm run diff', () => {
     expect(items[0]).toMatch(
       /^- panel "[^"]+": query A changed: `.*\[\$__rate_interval\].*` → `.*\[5m\].*`$/,
     );
-    expect(items[1]).toMatch(/^- alert BackendLatencyP95High: expression `.*> 0.5` → `.*> 0.75`$/);
+    expect(items[1]).toMatch(/^- rule BackendLatencyP95High: expression `.*> 0.5` → `.*> 0.75`$/);
     expect(run.text).toContain('**Dashboard/service-red** (`dashboards/service-red.ts`)');
     expect(run.text).toContain('**AlertRuleGroup/services** (`alerts/services.ts`)');
   });
@@ -138,6 +138,19 @@ describe('npm run diff, for a reviewer', () => {
     expect(run.text).toContain(`panel "${panel.title ?? ''}": thresholds \`${String(before)}\` → \`0.5\``);
     expect(run.text).toContain(`panel "${described.title ?? ''}": description \``);
     expect(run.text).toContain('A new description, as a reviewer reads it.');
+  });
+
+  it('says which receiver an alert reaches after a change of severity', async () => {
+    const dir = repoWithRendered();
+    edit(join(dir, 'rendered/prometheus/services.yml'), (t) => {
+      const at = t.indexOf('alert: HttpErrorRateHigh');
+      const end = t.indexOf('severity: warning', at);
+      return `${t.slice(0, end)}severity: critical${t.slice(end + 'severity: warning'.length)}`;
+    });
+    const run = await diff(dir);
+    expect(run.text).toContain(
+      'rule HttpErrorRateHigh: severity `warning` → `critical` (now reaches pagerduty-critical, was slack-warnings)',
+    );
   });
 
   it('warns at the top when rendered/ is stale against its sources', async () => {
