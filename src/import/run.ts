@@ -534,10 +534,10 @@ export async function importCandidates(
     generated.push(g);
   }
   if (options.only !== undefined && generated.length === 0 && skipped.length === skippedBefore.length) {
-    const refs = candidates.map((c) => `${c.kind}/${c.uid}`);
+    const known = candidates.map((c) => `${c.kind}/${c.uid}`);
     // Refs the text begins first (a uid given short), then the nearest by spelling.
     const near = options.only
-      .flatMap((o) => [...refs.filter((r) => r.startsWith(o)), ...closest(o, refs)])
+      .flatMap((o) => [...known.filter((r) => r.startsWith(o)), ...closest(o, known)])
       .slice(0, 3);
     throw new UsageError(
       `--only ${options.only.join(' ')} matches nothing Grafana holds${near.length > 0 ? `; closest: ${[...new Set(near)].join(', ')}` : ''}. Nothing was written.`,
