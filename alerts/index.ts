@@ -1,6 +1,8 @@
 // Alert rule groups and everything that routes their notifications. Unlisted files are reported by validation.
 import components from './components.ts';
 import contactPoints from './contact-points.ts';
+import dataLayer from './data-layer.ts';
+import edge from './edge.ts';
 import frontend from './frontend.ts';
 import infrastructure from './infrastructure.ts';
 import muteTimings from './mute-timings.ts';
@@ -21,4 +23,6 @@ export default [
   components,
   infrastructure,
   frontend,
+  dataLayer,
+  edge,
 ];
