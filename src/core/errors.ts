@@ -2,8 +2,8 @@
  * Typed errors. Each says what went wrong in words a user can act on; `src/cli/exit-codes.ts` is the one place
  * that turns them into exit codes.
  */
-import type { Problem } from '../validate/problem.ts';
-import { formatProblem } from '../validate/problem.ts';
+import type { Problem } from './problem.ts';
+import { formatProblem } from './problem.ts';
 
 /** Every typed error's code. `src/cli/exit-codes.ts` must map each one: a new code does not compile until it is. */
 export type ErrorCode =

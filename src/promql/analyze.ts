@@ -9,7 +9,7 @@ import type { MatchOp } from '../config/selector.ts';
 import type { LabelMatcher, PromQLAnalysis, RangeCall, VectorSelector } from './selector-types.ts';
 import { unquote } from './selector-types.ts';
 import { syntaxErrorIn } from '../core/syntax-error.ts';
-import { quickAnalysis } from '../validate/query/promql-quick.ts';
+import { quickAnalysis } from './quick.ts';
 
 export type { LabelMatcher, PromQLAnalysis, RangeCall, VectorSelector } from './selector-types.ts';
 export { unquote } from './selector-types.ts';

@@ -3,9 +3,9 @@
  * language. Checked here over thousands of generated queries and their mutations, with a fixed seed.
  */
 import { describe, expect, it } from 'vitest';
-import { findSyntaxError } from '../../../src/validate/query/parse.ts';
-import { quickAnalysis, quickPromQL } from '../../../src/validate/query/promql-quick.ts';
-import { lezerAnalysis } from '../../../src/promql/analyze.ts';
+import { findSyntaxError } from '../../src/validate/query/parse.ts';
+import { quickAnalysis, quickPromQL } from '../../src/promql/quick.ts';
+import { lezerAnalysis } from '../../src/promql/analyze.ts';
 
 /** mulberry32: a small seeded PRNG, so that every run checks the same queries. */
 function rng(seed: number): () => number {
