@@ -5,44 +5,34 @@
  * where the panel was and normalised as a dashboard normalises it, equals the panel. Nothing is guessed: a panel a
  * helper almost makes is written as JSON.
  */
-import {
-  gaugePanel,
-  higherIsWorse,
-  logsPanel,
-  lokiQuery,
-  lowerIsWorse,
-  placed,
-  promQuery,
-  row,
-  statPanel,
-  tablePanel,
-  tempoQuery,
-  textPanel,
-  thresholds,
-  timeseriesPanel,
-} from '../kit/index.ts';
+import * as kit from '../kit/index.ts';
 import { matchers } from '../config/selector.ts';
 import type { Code, Functions } from './code.ts';
 import { array, call, object, value } from './code.ts';
 import type { ConfigRefs } from './config-refs.ts';
 import { jsonCode, queryCode } from './config-refs.ts';
 
+/** The kit helpers the written code may call, by the name it calls them. */
+const HELPERS = [
+  'gaugePanel',
+  'higherIsWorse',
+  'logsPanel',
+  'lokiQuery',
+  'lowerIsWorse',
+  'placed',
+  'promQuery',
+  'row',
+  'statPanel',
+  'tablePanel',
+  'tempoQuery',
+  'textPanel',
+  'thresholds',
+  'timeseriesPanel',
+] as const satisfies readonly (keyof typeof kit)[];
+
 export const PANEL_FUNCTIONS: Functions = {
   matchers,
-  gaugePanel,
-  higherIsWorse,
-  logsPanel,
-  lokiQuery,
-  lowerIsWorse,
-  placed,
-  promQuery,
-  row,
-  statPanel,
-  tablePanel,
-  tempoQuery,
-  textPanel,
-  thresholds,
-  timeseriesPanel,
+  ...Object.fromEntries(HELPERS.map((name) => [name, kit[name]])),
 } as unknown as Functions;
 
 type Json = Record<string, unknown>;

@@ -14,7 +14,7 @@ import { loadProject } from '../../src/project/load.ts';
 import { publishProject } from '../../src/publish/publish.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { startSimulator } from '../../src/simulator/index.ts';
-import { SDK, minimalFiles, writeProject } from '../fixtures/disk-project.ts';
+import { minimalFiles, writeProject } from '../fixtures/disk-project.ts';
 import { connection, fastClient } from '../fixtures/grafana.ts';
 
 const DIR = fileURLToPath(new URL('./fixtures/dashboards', import.meta.url));
@@ -113,5 +113,3 @@ describe('real-world dashboards', () => {
     );
   });
 });
-
-void SDK;

@@ -65,18 +65,24 @@ function withoutContent(): string {
   return root;
 }
 
+/**
+ * The repository published into a new simulator of the profile, an empty copy to import into, and what Grafana
+ * holds, read as the import reads it. The project as it was is loaded from a twin copy: Node keeps a module once
+ * loaded, so `root` must be loaded for the first time after the import wrote into it.
+ */
+async function published(profile: ProfileName) {
+  const sim = await startSimulator({ profile });
+  await publishProject(await repository(), connection(sim), CANARIES, {}, {}, undefined, fastClient);
+  const root = withoutContent();
+  const before = await loadProject(withoutContent());
+  const read = await readCandidates(fastClient(connection(sim)), before, { preference: 'auto' });
+  return { sim, root, before, ...read };
+}
+
 describe.each<ProfileName>(['11.6', '13.x'])('import round trip on %s', (profile) => {
   it('imports everything so that publish changes nothing and render writes the same files', async () => {
-    const sim = await startSimulator({ profile });
+    const { sim, root, before, candidates, skipped } = await published(profile);
     try {
-      await publishProject(await repository(), connection(sim), CANARIES, {}, {}, undefined, fastClient);
-      const root = withoutContent();
-      // Node keeps a module once loaded: the project as it was is loaded from a twin, so that `root` is loaded
-      // for the first time after the import wrote into it.
-      const before = await loadProject(withoutContent());
-      const { candidates, skipped } = await readCandidates(fastClient(connection(sim)), before, {
-        preference: 'auto',
-      });
       const result = await importCandidates(root, before, candidates, { all: true }, skipped);
       const original = buildValidated(await repository());
       const expected = original.registry.resources.map((r) => `${r.kind}/${r.uid}`).sort();
@@ -120,10 +126,6 @@ describe.each<ProfileName>(['11.6', '13.x'])('import round trip on %s', (profile
         expect(withoutSource(readFileSync(join(out, file), 'utf8')), file).toBe(
           withoutSource(readFileSync(join(ROOT, 'rendered', file), 'utf8')),
         );
-      if (process.env.KEEP_IMPORT !== undefined)
-        cpSync(out, `${process.env.KEEP_IMPORT}-rendered`, { recursive: true });
-      if (process.env.KEEP_IMPORT !== undefined)
-        cpSync(join(root, 'dashboards'), process.env.KEEP_IMPORT, { recursive: true });
     } finally {
       await sim.close();
     }
@@ -132,14 +134,8 @@ describe.each<ProfileName>(['11.6', '13.x'])('import round trip on %s', (profile
 
 describe('imported files', () => {
   it('pass the strict type check and the format check as written: the repository and every fixture dashboard', async () => {
-    const sim = await startSimulator({ profile: '13.x' });
+    const { sim, root, before, candidates, skipped } = await published('13.x');
     try {
-      await publishProject(await repository(), connection(sim), CANARIES, {}, {}, undefined, fastClient);
-      const root = withoutContent();
-      const before = await loadProject(withoutContent());
-      const { candidates, skipped } = await readCandidates(fastClient(connection(sim)), before, {
-        preference: 'auto',
-      });
       const fixtures = join(ROOT, 'test/import/fixtures/dashboards');
       const files = readdirSync(fixtures)
         .filter((f) => f.endsWith('.json') && f !== 'loki-mixin-deletion.json')
