@@ -297,8 +297,14 @@ function notMade(c: Candidate, what: string): ProjectLoadError {
   );
 }
 
-/** The definer and input of one candidate, checked: the input makes the resource it was read from. */
-function inputOf(c: Candidate, g: GenerateContext): { definer: string; input: Code; uid: string } {
+/**
+ * The definer and input of one candidate, checked: the input makes the resource it was read from. A dashboard's
+ * also counts the panels written as kit calls (`helpers`) and as JSON (`raw`).
+ */
+function inputOf(
+  c: Candidate,
+  g: GenerateContext,
+): Pick<Generated, 'definer' | 'input' | 'uid'> & Partial<Pick<Generated, 'helpers' | 'raw'>> {
   const checked = (definer: Definer, input: Code): boolean =>
     c.live !== undefined &&
     makesLive(definer, input, g.config, g.handlers[c.kind] as KindHandler<Kind>, c.live);
@@ -323,7 +329,13 @@ function inputOf(c: Candidate, g: GenerateContext): { definer: string; input: Co
       const code = dashboardCode(c.uid, c.folderUid, c.model, g.refs);
       const differences = dashboardDifferences(code, c.uid, c.model);
       if (differences.length > 0) throw notMade(c, `the dashboard read (${differences.join(', ')})`);
-      return { definer: 'defineDashboard', input: code.input, uid: c.uid };
+      return {
+        definer: 'defineDashboard',
+        input: code.input,
+        uid: c.uid,
+        helpers: code.helpers,
+        raw: code.raw,
+      };
     }
     case 'DataSource':
     case 'ContactPoint':
@@ -399,18 +411,11 @@ function inputOf(c: Candidate, g: GenerateContext): { definer: string; input: Co
 
 /** The file of one candidate, checked: its code makes the resource it was read from. */
 function generate(c: Candidate, g: GenerateContext): Generated {
-  const { definer, input, uid } = inputOf(c, g);
+  const { definer, input, uid, helpers = {}, raw = 0 } = inputOf(c, g);
   const dir = FOLDER_OF_KIND[c.kind];
   let name = fileNameFor(c.kind, uid);
   while (g.taken.has(`${dir}/${name}.ts`)) name = `${name}-imported`;
   g.taken.add(`${dir}/${name}.ts`);
-  const helpers: Record<string, number> = {};
-  let raw = 0;
-  if (c.kind === 'Dashboard') {
-    const code = dashboardCode(c.uid, c.folderUid, c.model, g.refs);
-    Object.assign(helpers, code.helpers);
-    raw = code.raw;
-  }
   return {
     candidate: c,
     uid,

@@ -9,6 +9,7 @@ import { renderProject } from '../../src/commands/render.ts';
 import { validateMain } from '../../src/cli/validate-main.ts';
 import { runCommand } from '../../src/cli/run.ts';
 import type { Output } from '../../src/cli/run.ts';
+import { loadProject } from '../../src/project/load.ts';
 import { publishProject } from '../../src/publish/publish.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { startSimulator } from '../../src/simulator/index.ts';
@@ -200,15 +201,11 @@ describe('smaller things', () => {
     ]);
   });
 
-  it('render names an unknown environment as such', () => {
-    const root = writeProject(minimalFiles());
-    return (async () => {
-      const { loadProject } = await import('../../src/project/load.ts');
-      const project = await loadProject(root);
-      expect(() => renderProject(project, { environment: 'prod' })).toThrow(
-        /unknown environment "prod". Use one of: production/,
-      );
-    })();
+  it('render names an unknown environment as such', async () => {
+    const project = await loadProject(writeProject(minimalFiles()));
+    expect(() => renderProject(project, { environment: 'prod' })).toThrow(
+      /unknown environment "prod". Use one of: production/,
+    );
   });
 
   it('validate never says it wrote nothing: it never writes', async () => {
